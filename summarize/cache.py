@@ -1,0 +1,166 @@
+"""The translation cache: SQLite in WAL mode, shared safely between processes.
+
+A cache is disposable. A corrupt database is moved aside and rebuilt, and a
+location we cannot write falls back to no cache; both with a warning, never
+an error. Reads and writes are batched: one query per few hundred keys, one
+transaction per batch of new translations.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import sqlite3
+import time
+from collections.abc import Callable, Iterable, Sequence
+from pathlib import Path
+
+CACHE_ENV = "SUMMARIZE_CACHE"
+# SQLite's default limit on host parameters is 999 in older builds.
+_CHUNK = 500
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS translations (
+    key TEXT PRIMARY KEY,
+    text TEXT NOT NULL
+) WITHOUT ROWID
+"""
+
+
+def default_cache_path() -> Path:
+    env = os.environ.get(CACHE_ENV)
+    if env:
+        return Path(env)
+    from platformdirs import user_cache_dir
+
+    return Path(user_cache_dir("summarize")) / "translations.sqlite3"
+
+
+def cache_key(fingerprint: str, source: str, target: str, options: str, text: str) -> str:
+    """Everything that changes a translation goes into its key."""
+    payload = "\x1f".join((fingerprint, source, target, options, text))
+    return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+
+
+class TranslationCache:
+    """A key -> translated-text store. ``path=None`` is a cache that keeps nothing."""
+
+    def __init__(self, path: Path | str | None, warn: Callable[[str], None] | None = None):
+        self.path = Path(path) if path is not None else None
+        self._warn = warn or (lambda message: None)
+        self._conn: sqlite3.Connection | None = None
+        self._opened = False
+
+    # Opening is lazy: a run that translates nothing never touches the disk.
+    def _connection(self) -> sqlite3.Connection | None:
+        if self._opened:
+            return self._conn
+        self._opened = True
+        if self.path is None:
+            return None
+        try:
+            self._conn = self._open(self.path)
+        except sqlite3.DatabaseError as exc:
+            if _is_corrupt(exc):
+                self._conn = self._rebuild(self.path, exc)
+            else:
+                self._fallback(exc)
+        except OSError as exc:
+            self._fallback(exc)
+        return self._conn
+
+    @staticmethod
+    def _open(path: Path) -> sqlite3.Connection:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        conn = sqlite3.connect(str(path), timeout=60, isolation_level=None)
+        conn.execute("PRAGMA busy_timeout = 60000")
+        mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()
+        if mode is None:
+            raise sqlite3.DatabaseError("cannot set WAL journal mode")
+        conn.execute("PRAGMA synchronous = NORMAL")
+        conn.execute(_SCHEMA)
+        conn.execute("SELECT 1 FROM translations LIMIT 1").fetchall()
+        return conn
+
+    def _rebuild(self, path: Path, exc: Exception) -> sqlite3.Connection | None:
+        aside = path.with_name(f"{path.name}.corrupt-{int(time.time())}-{os.getpid()}")
+        try:
+            os.replace(path, aside)
+            for suffix in ("-wal", "-shm"):
+                side = Path(str(path) + suffix)
+                if side.exists():
+                    os.replace(side, Path(str(aside) + suffix))
+            self._warn(f"cache {path} was corrupt ({exc}); moved it to {aside} and started anew")
+            return self._open(path)
+        except (OSError, sqlite3.Error) as again:
+            self._fallback(again)
+            return None
+
+    def _fallback(self, exc: Exception) -> None:
+        self._warn(f"cache {self.path} is not usable ({exc}); running without a cache")
+        self._conn = None
+
+    def get_many(self, keys: Sequence[str]) -> dict[str, str]:
+        conn = self._connection()
+        if conn is None or not keys:
+            return {}
+        found: dict[str, str] = {}
+        unique = list(dict.fromkeys(keys))
+        try:
+            for i in range(0, len(unique), _CHUNK):
+                chunk = unique[i : i + _CHUNK]
+                marks = ",".join("?" * len(chunk))
+                rows = conn.execute(
+                    f"SELECT key, text FROM translations WHERE key IN ({marks})", chunk
+                )
+                found.update(rows)
+        except sqlite3.Error as exc:
+            self._fallback(exc)
+        return found
+
+    def put_many(self, items: Iterable[tuple[str, str]]) -> None:
+        conn = self._connection()
+        rows = list(items)
+        if conn is None or not rows:
+            return
+        try:
+            conn.execute("BEGIN IMMEDIATE")
+            conn.executemany("INSERT OR REPLACE INTO translations (key, text) VALUES (?, ?)", rows)
+            conn.execute("COMMIT")
+        except sqlite3.Error as exc:
+            try:
+                conn.execute("ROLLBACK")
+            except sqlite3.Error:
+                pass
+            self._fallback(exc)
+
+    def info(self) -> dict[str, object]:
+        conn = self._connection()
+        entries = 0
+        if conn is not None:
+            entries = conn.execute("SELECT COUNT(*) FROM translations").fetchone()[0]
+        size = 0
+        if self.path is not None:
+            for suffix in ("", "-wal", "-shm"):
+                side = Path(str(self.path) + suffix)
+                if side.exists():
+                    size += side.stat().st_size
+        return {"path": str(self.path) if self.path else None, "entries": entries, "bytes": size}
+
+    def clear(self) -> int:
+        conn = self._connection()
+        if conn is None:
+            return 0
+        count = conn.execute("SELECT COUNT(*) FROM translations").fetchone()[0]
+        conn.execute("DELETE FROM translations")
+        conn.execute("VACUUM")
+        return int(count)
+
+    def close(self) -> None:
+        if self._conn is not None:
+            self._conn.close()
+            self._conn = None
+
+
+def _is_corrupt(exc: sqlite3.DatabaseError) -> bool:
+    text = str(exc).lower()
+    return "malformed" in text or "not a database" in text or "file is encrypted" in text

@@ -1,0 +1,362 @@
+"""The pipeline, as library functions: sources -> clean -> segment -> select -> translate.
+
+Everything the CLI does is reachable from here, returning plain dataclasses
+that the renderers turn into text, Markdown or JSON. Nothing here knows about
+the terminal.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .cache import TranslationCache, default_cache_path
+from .clean import Cleaned, clean_text
+from .errors import InputError
+from .language import detect_language
+from .segment import Sentence, split_sentences
+from .sources import Document, read_documents
+from .summary import DEFAULT_METHOD, select_sentences
+from .translate import ArgosTranslator, DecodeOptions, Translator
+
+AUTO = "auto"
+
+
+@dataclass(frozen=True)
+class Article:
+    """A document after cleaning and segmentation."""
+
+    document: Document
+    cleaned: Cleaned
+    language: str
+    sentences: tuple[Sentence, ...]  # the kept sentences, in document order
+    total_sentences: int  # kept plus those in dropped lines
+
+    @property
+    def path(self) -> str:
+        return self.document.path
+
+    @property
+    def title(self) -> str | None:
+        return self.cleaned.title
+
+
+@dataclass(frozen=True)
+class OutputSentence:
+    """A sentence as shown: its text in the output language and where it came from."""
+
+    text: str
+    source: Sentence
+    score: float | None = None
+
+
+@dataclass(frozen=True)
+class ArticleResult:
+    """One article's summary or translation."""
+
+    path: str
+    language: str
+    target: str
+    title: str | None
+    sentences: tuple[OutputSentence, ...]
+    kept: int
+    total: int
+    # For translations: the blank-line paragraph each sentence starts, so the
+    # output keeps the article's structure.
+    paragraph_starts: frozenset[int] = frozenset()
+
+
+@dataclass
+class RunResult:
+    """What a command produced, plus every input that could not be used."""
+
+    articles: list[ArticleResult] = field(default_factory=list)
+    errors: list[InputError] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+
+def prepare(document: Document, language: str = AUTO) -> Article:
+    """Clean, detect the language and segment one document."""
+    cleaned = clean_text(document.text, "de" if language == AUTO else language)
+    regions = cleaned.kept_regions()
+    if language == AUTO:
+        kept_text = "\n".join(document.text[s:e] for s, e in regions) or document.text
+        language = detect_language(kept_text)
+    sentences = split_sentences(document.path, document.text, regions, language)
+    dropped = split_sentences(document.path, document.text, _dropped_regions(cleaned), language)
+    return Article(
+        document=document,
+        cleaned=cleaned,
+        language=language,
+        sentences=tuple(sentences),
+        total_sentences=len(sentences) + len(dropped),
+    )
+
+
+def _dropped_regions(cleaned: Cleaned) -> list[tuple[int, int]]:
+    regions: list[tuple[int, int]] = []
+    start = end = -1
+    for line in cleaned.lines:
+        if line.kept or line.blank:
+            if start >= 0:
+                regions.append((start, end))
+                start = -1
+            continue
+        if start < 0:
+            start = line.start
+        end = line.end
+    if start >= 0:
+        regions.append((start, end))
+    return regions
+
+
+def load_articles(
+    paths: Sequence[str],
+    *,
+    source_language: str = AUTO,
+    globs: Sequence[str] | None = None,
+    encoding: str | None = None,
+    stdin=None,
+) -> tuple[list[Article], RunResult]:
+    read = read_documents(paths, globs=globs, encoding=encoding, stdin=stdin)
+    result = RunResult(errors=list(read.errors), warnings=list(read.warnings))
+    articles = [prepare(doc, source_language) for doc in read.documents]
+    return articles, result
+
+
+def make_translator(
+    cache_path: str | Path | None = None,
+    *,
+    use_cache: bool = True,
+    beam_size: int = 4,
+    warn=None,
+    progress=None,
+) -> ArgosTranslator:
+    path = None
+    if use_cache:
+        path = Path(cache_path) if cache_path else default_cache_path()
+    return ArgosTranslator(
+        TranslationCache(path, warn=warn), DecodeOptions(beam_size=beam_size), progress=progress
+    )
+
+
+def translate_sentences(
+    jobs: Sequence[tuple[str, Sentence]], target: str, translator: Translator
+) -> list[str]:
+    """Translate (language, sentence) pairs, batching all sentences of one language."""
+    out = [s.text for _, s in jobs]
+    by_language: dict[str, list[int]] = {}
+    for i, (language, _sentence) in enumerate(jobs):
+        if language != target:
+            by_language.setdefault(language, []).append(i)
+    for language in sorted(by_language):
+        indices = by_language[language]
+        texts = translator.translate([_flat(jobs[i][1].text) for i in indices], language, target)
+        for i, text in zip(indices, texts):
+            out[i] = text
+    return out
+
+
+def _flat(text: str) -> str:
+    # A sentence wrapped over lines is one sentence to the model.
+    return " ".join(text.split())
+
+
+def check_models(articles: Sequence[Article], target: str, translator: Translator) -> None:
+    """Fail before any work if a needed model is missing."""
+    for language in sorted({a.language for a in articles}):
+        if language != target:
+            translator.check(language, target)
+
+
+def summarize_articles(
+    articles: Sequence[Article],
+    *,
+    target: str = "en",
+    translator: Translator | None = None,
+    method: str = DEFAULT_METHOD,
+    sentences: int | None = None,
+    ratio: float | None = None,
+) -> list[ArticleResult]:
+    """Select each article's top sentences and translate only those."""
+    translator = translator or make_translator()
+    check_models(articles, target, translator)
+    picked = [
+        select_sentences(a.sentences, a.language, method=method, count=sentences, ratio=ratio)
+        for a in articles
+    ]
+    jobs = [(a.language, s.sentence) for a, chosen in zip(articles, picked) for s in chosen]
+    texts = iter(translate_sentences(jobs, target, translator))
+    results = []
+    for article, chosen in zip(articles, picked):
+        out = tuple(OutputSentence(next(texts), s.sentence, s.score) for s in chosen)
+        results.append(_result(article, target, out))
+    return results
+
+
+def translate_articles(
+    articles: Sequence[Article],
+    *,
+    target: str = "en",
+    translator: Translator | None = None,
+    keep_boilerplate: bool = False,
+) -> list[ArticleResult]:
+    """Translate every kept sentence (or every sentence) of each article."""
+    translator = translator or make_translator()
+    check_models(articles, target, translator)
+    chosen: list[list[Sentence]] = []
+    for article in articles:
+        if keep_boilerplate:
+            doc = article.document
+            chosen.append(split_sentences(doc.path, doc.text, None, article.language))
+        else:
+            chosen.append(list(article.sentences))
+    jobs = [(a.language, s) for a, group in zip(articles, chosen) for s in group]
+    texts = iter(translate_sentences(jobs, target, translator))
+    results = []
+    for article, group in zip(articles, chosen):
+        out = tuple(OutputSentence(next(texts), s) for s in group)
+        starts = _paragraph_starts(article.document.text, group)
+        results.append(_result(article, target, out, starts))
+    return results
+
+
+def _paragraph_starts(text: str, sentences: Sequence[Sentence]) -> frozenset[int]:
+    """Indices of sentences that begin a new paragraph or stand on their own line."""
+    starts = set()
+    previous_end = None
+    for i, sentence in enumerate(sentences):
+        if previous_end is None or "\n" in text[previous_end : sentence.start]:
+            starts.add(i)
+        previous_end = sentence.end
+    return frozenset(starts)
+
+
+def _result(
+    article: Article,
+    target: str,
+    sentences: tuple[OutputSentence, ...],
+    paragraph_starts: frozenset[int] = frozenset(),
+) -> ArticleResult:
+    return ArticleResult(
+        path=article.path,
+        language=article.language,
+        target=target,
+        title=article.title,
+        sentences=sentences,
+        kept=len(article.sentences),
+        total=article.total_sentences,
+        paragraph_starts=paragraph_starts,
+    )
+
+
+def summarize_files(
+    paths: Sequence[str],
+    *,
+    to: str = "en",
+    source_language: str = AUTO,
+    method: str = DEFAULT_METHOD,
+    sentences: int | None = None,
+    ratio: float | None = None,
+    globs: Sequence[str] | None = None,
+    encoding: str | None = None,
+    translator: Translator | None = None,
+) -> RunResult:
+    """Summarize files and folders; the API behind ``summarize summary``."""
+    articles, result = load_articles(
+        paths, source_language=source_language, globs=globs, encoding=encoding
+    )
+    result.articles = summarize_articles(
+        articles, target=to, translator=translator, method=method, sentences=sentences, ratio=ratio
+    )
+    return result
+
+
+def translate_files(
+    paths: Sequence[str],
+    *,
+    to: str = "en",
+    source_language: str = AUTO,
+    keep_boilerplate: bool = False,
+    globs: Sequence[str] | None = None,
+    encoding: str | None = None,
+    translator: Translator | None = None,
+) -> RunResult:
+    """Translate files and folders; the API behind ``summarize translate``."""
+    articles, result = load_articles(
+        paths, source_language=source_language, globs=globs, encoding=encoding
+    )
+    result.articles = translate_articles(
+        articles, target=to, translator=translator, keep_boilerplate=keep_boilerplate
+    )
+    return result
+
+
+@dataclass
+class DigestResult:
+    """The merged key facts of a set of articles."""
+
+    facts: list = field(default_factory=list)  # list[digest.Fact]
+    sources: list = field(default_factory=list)  # list[digest.DigestSource]
+    target: str = "en"
+    errors: list[InputError] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+
+def digest_articles(
+    articles: Sequence[Article],
+    *,
+    target: str = "en",
+    translator: Translator | None = None,
+    facts: int = 12,
+) -> DigestResult:
+    """Group, rank and translate the key facts; only representatives are translated."""
+    from .digest import DigestSource, Fact, select_facts
+
+    if facts < 1:
+        from .errors import UsageError
+
+        raise UsageError("--facts must be at least 1")
+    translator = translator or make_translator()
+    check_models(articles, target, translator)
+    groups, candidates = select_facts(articles, facts)
+    jobs = [(candidates[g.representative].language, candidates[g.representative].sentence)
+            for g in groups]
+    texts = translate_sentences(jobs, target, translator)
+    result = DigestResult(target=target)
+    for group, text in zip(groups, texts):
+        rep = candidates[group.representative]
+        result.facts.append(
+            Fact(
+                text=text,
+                support=group.support,
+                sentences=tuple(candidates[i].sentence for i in group.members),
+                language=rep.language,
+                score=group.score,
+            )
+        )
+    result.sources = [
+        DigestSource(a.path, a.title, a.language, len(a.sentences), a.total_sentences)
+        for a in articles
+    ]
+    return result
+
+
+def digest_files(
+    paths: Sequence[str],
+    *,
+    to: str = "en",
+    source_language: str = AUTO,
+    facts: int = 12,
+    globs: Sequence[str] | None = None,
+    encoding: str | None = None,
+    translator: Translator | None = None,
+) -> DigestResult:
+    """Digest files and folders; the API behind ``summarize digest``."""
+    articles, loaded = load_articles(
+        paths, source_language=source_language, globs=globs, encoding=encoding
+    )
+    result = digest_articles(articles, target=to, translator=translator, facts=facts)
+    result.errors, result.warnings = loaded.errors, loaded.warnings
+    return result

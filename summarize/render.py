@@ -1,0 +1,281 @@
+"""Renderers: turn results into text, Markdown, JSON or JSON Lines.
+
+Each renderer returns a string (or yields lines), so the same bytes go to a
+file, a pipe or a terminal, and the same inputs always give the same bytes.
+Only :func:`rich_text` knows about rich, and it builds ``Text`` objects so
+article text is never parsed as markup.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterator, Sequence
+from typing import Any
+
+from .pipeline import ArticleResult, OutputSentence
+from .segment import Sentence
+
+FORMATS = ("text", "md", "json", "jsonl")
+
+
+def cite(sentence: Sentence) -> dict[str, Any]:
+    """The CITE object: enough to find the exact source text again."""
+    return {
+        "path": sentence.path,
+        "line": sentence.line,
+        "start": sentence.start,
+        "end": sentence.end,
+        "source_text": sentence.text,
+    }
+
+
+def location(sentence: Sentence) -> str:
+    return f"{sentence.path}:{sentence.line}"
+
+
+def score(value: float | None) -> float | None:
+    # Fixed precision keeps output byte-stable across platforms and BLAS builds.
+    return None if value is None else round(value, 6)
+
+
+def dumps(data: Any) -> str:
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+def dumps_line(data: Any) -> str:
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n"
+
+
+# --- per-article results (summary and translate) ---------------------------
+
+
+def _sentence_json(item: OutputSentence, with_score: bool) -> dict[str, Any]:
+    data: dict[str, Any] = {"text": item.text}
+    if with_score:
+        data["score"] = score(item.score)
+    data["cite"] = cite(item.source)
+    return data
+
+
+def articles_json(results: Sequence[ArticleResult], key: str) -> str:
+    """``key`` is "summary" for summaries and "sentences" for translations."""
+    with_score = key == "summary"
+    documents = [
+        {
+            "path": r.path,
+            "language": r.language,
+            "target": r.target,
+            "title": r.title,
+            "kept_sentences": r.kept,
+            "total_sentences": r.total,
+            key: [_sentence_json(s, with_score) for s in r.sentences],
+        }
+        for r in results
+    ]
+    return dumps({"documents": documents})
+
+
+def articles_jsonl(results: Sequence[ArticleResult], key: str) -> Iterator[str]:
+    """One object per output sentence, each carrying its document's path."""
+    with_score = key == "summary"
+    for r in results:
+        for index, s in enumerate(r.sentences):
+            data: dict[str, Any] = {
+                "path": r.path,
+                "language": r.language,
+                "target": r.target,
+                "index": index,
+            }
+            data.update(_sentence_json(s, with_score))
+            yield dumps_line(data)
+
+
+def _direction(r: ArticleResult) -> str:
+    return r.language if r.language == r.target else f"{r.language} → {r.target}"
+
+
+def summary_markdown(results: Sequence[ArticleResult]) -> str:
+    out = ["# Summary", ""]
+    for r in results:
+        out.append(f"## {_md_inline(r.title or r.path)}")
+        out.append("")
+        out.append(
+            f"`{r.path}` · {_direction(r)} · {len(r.sentences)} of {r.kept} kept sentences"
+        )
+        out.append("")
+        if not r.sentences:
+            out.append("_No sentences to summarize._")
+        for s in r.sentences:
+            out.append(f"- {_md_inline(s.text)} [{location(s.source)}]")
+        out.append("")
+    return "\n".join(out).rstrip("\n") + "\n"
+
+
+def translation_markdown(results: Sequence[ArticleResult]) -> str:
+    out = []
+    for r in results:
+        out.append(f"# {_md_inline(r.title or r.path)}")
+        out.append("")
+        out.append(f"`{r.path}` · {_direction(r)}")
+        out.append("")
+        out.extend(_paragraphs(r, lambda s: f"{_md_inline(s.text)} [{location(s.source)}]"))
+        out.append("")
+    return "\n".join(out).rstrip("\n") + "\n"
+
+
+def summary_text(results: Sequence[ArticleResult]) -> str:
+    out = []
+    for r in results:
+        out.append(f"{r.path} ({_direction(r)}, {len(r.sentences)} of {r.kept} sentences)")
+        if not r.sentences:
+            out.append("  (no sentences to summarize)")
+        for s in r.sentences:
+            out.append(f"  - {_one_line(s.text)} [{location(s.source)}]")
+        out.append("")
+    return "\n".join(out).rstrip("\n") + "\n" if out else ""
+
+
+def translation_text(results: Sequence[ArticleResult]) -> str:
+    """The translated article, paragraphs kept, without citations (it is the text)."""
+    out = []
+    for r in results:
+        if len(results) > 1:
+            out.append(f"==> {r.path} <==")
+        out.extend(_paragraphs(r, lambda s: _one_line(s.text)))
+        out.append("")
+    return "\n".join(out).rstrip("\n") + "\n" if out else ""
+
+
+def _paragraphs(r: ArticleResult, show: Callable[[OutputSentence], str]) -> list[str]:
+    lines: list[str] = []
+    current: list[str] = []
+    for i, s in enumerate(r.sentences):
+        if i in r.paragraph_starts and current:
+            lines.extend([" ".join(current), ""])
+            current = []
+        current.append(show(s))
+    if current:
+        lines.append(" ".join(current))
+    return lines
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _md_inline(text: str) -> str:
+    # Article text must not turn into Markdown structure: escape what would.
+    text = _one_line(text)
+    for char in ("\\", "`", "*", "_", "[", "]", "<", ">", "#", "|"):
+        text = text.replace(char, "\\" + char)
+    return text
+
+
+def rich_summary(results: Sequence[ArticleResult]) -> list[Any]:
+    """rich renderables for a terminal; text goes in as Text, never as markup."""
+    from rich.text import Text
+
+    blocks: list[Any] = []
+    for r in results:
+        head = Text()
+        head.append(r.title or r.path, style="bold")
+        head.append(f"\n{r.path} · {_direction(r)} · {len(r.sentences)} of {r.kept} sentences",
+                    style="dim")
+        blocks.append(head)
+        for s in r.sentences:
+            line = Text("  • ")
+            line.append(_one_line(s.text))
+            line.append(f"  {location(s.source)}", style="cyan")
+            blocks.append(line)
+        blocks.append(Text(""))
+    return blocks
+
+
+# --- digest ----------------------------------------------------------------------
+
+
+def _cites_inline(fact: Any) -> str:
+    return ", ".join(location(s) for s in fact.sentences)
+
+
+def digest_json(result: Any) -> str:
+    return dumps(
+        {
+            "target": result.target,
+            "facts": [
+                {
+                    "text": f.text,
+                    "support": f.support,
+                    "language": f.language,
+                    "score": score(f.score),
+                    "cites": [cite(s) for s in f.sentences],
+                }
+                for f in result.facts
+            ],
+            "documents": [_source_json(s) for s in result.sources],
+        }
+    )
+
+
+def _source_json(source: Any) -> dict[str, Any]:
+    return {
+        "path": source.path,
+        "title": source.title,
+        "language": source.language,
+        "kept_sentences": source.kept,
+        "total_sentences": source.total,
+    }
+
+
+def digest_jsonl(result: Any) -> Iterator[str]:
+    for rank, f in enumerate(result.facts, 1):
+        yield dumps_line(
+            {
+                "rank": rank,
+                "text": f.text,
+                "support": f.support,
+                "language": f.language,
+                "target": result.target,
+                "score": score(f.score),
+                "cites": [cite(s) for s in f.sentences],
+            }
+        )
+
+
+def digest_markdown(result: Any) -> str:
+    out = ["# Key facts", ""]
+    if not result.facts:
+        out.extend(["_No facts found._", ""])
+    for rank, f in enumerate(result.facts, 1):
+        sources = "source" if f.support == 1 else "sources"
+        out.append(f"{rank}. {_md_inline(f.text)}  ")
+        out.append(f"   {f.support} {sources}: [{_cites_inline(f)}]")
+    out.extend(["", "## Sources", "", "| file | title | language | kept / total sentences |",
+                "|---|---|---|---|"])
+    for s in result.sources:
+        out.append(
+            f"| `{s.path}` | {_md_inline(s.title or '')} | {s.language} | {s.kept} / {s.total} |"
+        )
+    return "\n".join(out) + "\n"
+
+
+def digest_text(result: Any) -> str:
+    out = []
+    for rank, f in enumerate(result.facts, 1):
+        out.append(f"{rank:>2}. {_one_line(f.text)}")
+        out.append(f"    [{f.support}] {_cites_inline(f)}")
+    return "\n".join(out) + "\n" if out else ""
+
+
+def rich_digest(result: Any) -> list[Any]:
+    from rich.text import Text
+
+    blocks: list[Any] = []
+    for rank, f in enumerate(result.facts, 1):
+        line = Text(f"{rank:>2}. ", style="bold")
+        line.append(_one_line(f.text))
+        blocks.append(line)
+        cites = Text(f"    {f.support} source{'s' if f.support != 1 else ''}: ", style="dim")
+        cites.append(_cites_inline(f), style="cyan")
+        blocks.append(cites)
+    return blocks

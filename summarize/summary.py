@@ -1,0 +1,206 @@
+"""Per-article selection: rank an article's sentences with a sumy summarizer.
+
+sumy normally parses text with NLTK's punkt data, which would have to be
+downloaded. We build sumy's document model ourselves from our own sentences
+and a regex word tokenizer, and use a Snowball stemmer (code, no data)
+and sumy's bundled stop-word lists, so nothing is ever downloaded.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from .errors import UsageError
+from .segment import Sentence
+from .words import stemmer, stop_words, tokenize
+
+# sumy's summarizer classes, keyed by the CLI name. Imported lazily: sumy's
+# summarizers pull in numpy and nltk, which `summarize --help` never needs.
+SUMMARIZERS: dict[str, tuple[str, str]] = {
+    "lexrank": ("sumy.summarizers.lex_rank", "LexRankSummarizer"),
+    "lsa": ("sumy.summarizers.lsa", "LsaSummarizer"),
+    "textrank": ("sumy.summarizers.text_rank", "TextRankSummarizer"),
+    "luhn": ("sumy.summarizers.luhn", "LuhnSummarizer"),
+    "kl": ("sumy.summarizers.kl", "KLSummarizer"),
+    "sumbasic": ("sumy.summarizers.sum_basic", "SumBasicSummarizer"),
+}
+DEFAULT_METHOD = "lexrank"
+DEFAULT_SENTENCES = 5
+
+# Fragments shorter than this carry no fact worth summarising ("Analyse").
+MIN_WORDS = 5
+
+
+@dataclass(frozen=True)
+class Scored:
+    """A selected sentence with the score its summarizer gave it."""
+
+    sentence: Sentence
+    score: float
+
+
+class WordTokenizer:
+    """The tokenizer object sumy expects: ``to_words`` on a sentence string."""
+
+    def __init__(self, language: str = "de") -> None:
+        self.language = language
+
+    def to_words(self, text: str) -> tuple[str, ...]:
+        return tuple(tokenize(text))
+
+    def to_sentences(self, text: str) -> tuple[str, ...]:  # pragma: no cover - unused by us
+        return (text,)
+
+
+def candidates(sentences: Sequence[Sentence]) -> list[Sentence]:
+    """Sentences worth ranking: no headings or fragments, each text once.
+
+    A headline repeated inside an article (title, then teaser) counts once;
+    the first occurrence stands for it.
+    """
+    seen: set[str] = set()
+    chosen = []
+    for sentence in sentences:
+        if sentence.heading or len(tokenize(sentence.text)) < MIN_WORDS:
+            continue
+        key = " ".join(tokenize(sentence.text.lower()))
+        if key in seen:
+            continue
+        seen.add(key)
+        chosen.append(sentence)
+    return chosen
+
+
+def sentence_count(total: int, sentences: int | None, ratio: float | None) -> int:
+    if ratio is not None:
+        if not 0 < ratio <= 1:
+            raise UsageError("--ratio must be greater than 0 and at most 1")
+        return max(1, math.ceil(total * ratio))
+    count = DEFAULT_SENTENCES if sentences is None else sentences
+    if count < 1:
+        raise UsageError("--sentences must be at least 1")
+    return count
+
+
+def rank_sentences(
+    sentences: Sequence[Sentence], language: str, method: str = DEFAULT_METHOD
+) -> list[float]:
+    """Score every sentence with the chosen sumy summarizer (higher is better)."""
+    if method not in SUMMARIZERS:
+        raise UsageError(f"unknown method {method!r}; choose one of {', '.join(SUMMARIZERS)}")
+    if not sentences:
+        return []
+    from sumy.models.dom import ObjectDocumentModel, Paragraph
+    from sumy.models.dom import Sentence as SumySentence
+
+    tokenizer = WordTokenizer(language)
+    sumy_sentences = [SumySentence(s.text, tokenizer) for s in sentences]
+    document = ObjectDocumentModel((Paragraph(sumy_sentences),))
+    summarizer = _build_summarizer(method, language)
+    return summarizer.scores_for(document, sumy_sentences)
+
+
+def select_sentences(
+    sentences: Sequence[Sentence],
+    language: str,
+    method: str = DEFAULT_METHOD,
+    count: int | None = None,
+    ratio: float | None = None,
+) -> list[Scored]:
+    """The top sentences of one article, returned in document order."""
+    pool = candidates(sentences)
+    if not pool:
+        return []
+    wanted = sentence_count(len(pool), count, ratio)
+    scores = rank_sentences(pool, language, method)
+    # Ties break by position so the output never depends on hash order.
+    order = sorted(range(len(pool)), key=lambda i: (-scores[i], i))[:wanted]
+    return [Scored(pool[i], scores[i]) for i in sorted(order)]
+
+
+def _build_summarizer(method: str, language: str) -> Any:
+    import importlib
+
+    module_name, class_name = SUMMARIZERS[method]
+    base = getattr(importlib.import_module(module_name), class_name)
+    if method == "lexrank":
+        base = type("LexRank", (_LexRankGraph, base), {})
+
+    class ScoringSummarizer(base):  # type: ignore[misc, valid-type]
+        """Captures the rating sumy computes instead of only its top-N cut."""
+
+        def scores_for(self, document: Any, ordered: list[Any]) -> list[float]:
+            self._ratings: dict[int, float] = {}
+            self(document, len(ordered))
+            return [float(self._ratings.get(id(s), 0.0)) for s in ordered]
+
+        def _get_best_sentences(  # type: ignore[override]
+            self, sentences: Any, count: Any, rating: Any, *args: Any, **kwargs: Any
+        ) -> tuple[Any, ...]:
+            rate: Callable[..., float]
+            if callable(rating):
+                rate = rating
+            else:
+                def rate(s: Any, *a: Any, **k: Any) -> float:
+                    return float(rating[s])
+
+            for s in sentences:
+                self._ratings[id(s)] = rate(s, *args, **kwargs)
+            return ()
+
+    summarizer = ScoringSummarizer(stemmer(language))
+    summarizer.stop_words = stop_words(language)
+    return summarizer
+
+
+class _LexRankGraph:
+    """LexRank as Erkan and Radev define it, for sumy's LexRankSummarizer.
+
+    sumy's version keeps each sentence's similarity to itself in the graph and
+    has no damping, so an off-topic sentence that resembles nothing keeps as
+    much weight as a central one, and it builds the similarity matrix in a
+    Python double loop (16 s for 1,600 sentences). Here the matrix comes from
+    one numpy product of the same TF-IDF vectors, self-loops are dropped, and
+    the power method teleports with probability ``DAMPING``.
+    """
+
+    DAMPING = 0.15
+
+    def _create_matrix(self, sentences: Any, threshold: float, tf_metrics: Any, idf_metrics: Any) -> Any:
+        import numpy
+
+        vocabulary: dict[str, int] = {}
+        for words in sentences:
+            for word in words:
+                vocabulary.setdefault(word, len(vocabulary))
+        vectors = numpy.zeros((len(sentences), max(len(vocabulary), 1)))
+        for row, tf in enumerate(tf_metrics):
+            for word, value in tf.items():
+                vectors[row, vocabulary[word]] = value * idf_metrics[word]
+        norms = numpy.linalg.norm(vectors, axis=1)
+        norms[norms == 0] = 1.0
+        unit = vectors / norms[:, None]
+        adjacency = (unit @ unit.T > threshold).astype(float)
+        numpy.fill_diagonal(adjacency, 0.0)
+        degrees = adjacency.sum(axis=1)
+        degrees[degrees == 0] = 1.0
+        return adjacency / degrees[:, None]
+
+    @classmethod
+    def power_method(cls, matrix: Any, epsilon: float) -> Any:
+        import numpy
+
+        count = len(matrix)
+        # A sentence linked to nothing hands its weight to everyone (teleport).
+        dangling = matrix.sum(axis=1) == 0
+        p_vector = numpy.full(count, 1.0 / count)
+        for _ in range(1000):
+            spread = matrix.T @ p_vector + p_vector[dangling].sum() / count
+            next_p = cls.DAMPING / count + (1 - cls.DAMPING) * spread
+            if numpy.abs(next_p - p_vector).sum() < epsilon:
+                return next_p
+            p_vector = next_p
+        return p_vector

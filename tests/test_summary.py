@@ -1,0 +1,103 @@
+"""Per-article selection with sumy, fed by our own tokenizer (no NLTK data)."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from summarize.errors import UsageError
+from summarize.segment import Sentence
+from summarize.summary import SUMMARIZERS, candidates, select_sentences, sentence_count
+
+
+def make(texts: list[str], heading: set[int] = frozenset()) -> list[Sentence]:
+    out, offset = [], 0
+    for i, text in enumerate(texts):
+        out.append(Sentence("doc.txt", i, text, offset, offset + len(text), i + 1, i in heading))
+        offset += len(text) + 1
+    return out
+
+
+ARTICLE = [
+    "Russland und Nordkorea unterzeichnen einen Vertrag über strategische Partnerschaft.",
+    "Der Vertrag verpflichtet Russland und Nordkorea zu gegenseitigem Beistand.",
+    "Das Wetter in Berlin war am Mittwoch sonnig und warm.",
+    "Nordkorea liefert Russland Munition für den Krieg, Russland liefert Technologie.",
+    "Ein Sprecher des Zoos lobte die neuen Pinguine im Gehege.",
+    "Der Vertrag über die Partnerschaft ersetzt den alten Vertrag von 1961.",
+]
+
+
+def test_candidates_skip_headings_fragments_and_repeats():
+    sentences = make(
+        ["Eine Überschrift ohne Punkt", "Kurz.", ARTICLE[0], ARTICLE[0], ARTICLE[1]], heading={0}
+    )
+    assert [s.text for s in candidates(sentences)] == [ARTICLE[0], ARTICLE[1]]
+
+
+def test_lexrank_picks_the_central_sentences_in_document_order():
+    chosen = select_sentences(make(ARTICLE), "de", "lexrank", count=3)
+    texts = [c.sentence.text for c in chosen]
+    assert texts == [ARTICLE[0], ARTICLE[1], ARTICLE[5]]
+    assert [c.sentence.index for c in chosen] == sorted(c.sentence.index for c in chosen)
+    assert all(c.score > 0 for c in chosen)
+
+
+@pytest.mark.parametrize("method", sorted(SUMMARIZERS))
+def test_every_method_runs_without_nltk_data(method):
+    chosen = select_sentences(make(ARTICLE), "de", method, count=2)
+    assert len(chosen) == 2
+    assert {c.sentence.text for c in chosen} <= set(ARTICLE)
+
+
+def test_off_topic_sentences_are_not_chosen_by_lexrank():
+    chosen = select_sentences(make(ARTICLE), "de", "lexrank", count=3)
+    texts = {c.sentence.text for c in chosen}
+    assert ARTICLE[2] not in texts and ARTICLE[4] not in texts
+
+
+def test_ratio_and_count():
+    assert sentence_count(10, None, 0.25) == 3
+    assert sentence_count(10, 2, None) == 2
+    assert sentence_count(10, None, None) == 5
+    with pytest.raises(UsageError):
+        sentence_count(10, None, 1.5)
+
+
+def test_unknown_method():
+    with pytest.raises(UsageError, match="lexrank"):
+        select_sentences(make(ARTICLE), "de", "bogus", count=2)
+
+
+def test_english_article():
+    article = [
+        "The treaty commits Russia and North Korea to mutual assistance.",
+        "Russia and North Korea signed the treaty in Pyongyang on Wednesday.",
+        "The weather was pleasant for the time of year in Lisbon.",
+        "The treaty between Russia and North Korea replaces the 1961 treaty.",
+    ]
+    chosen = select_sentences(make(article), "en", "lexrank", count=2)
+    assert article[2] not in {c.sentence.text for c in chosen}
+
+
+words = st.sampled_from(
+    "Russland Nordkorea Vertrag Partnerschaft Munition Krieg Ukraine Putin Kim und der die das "
+    "mit von im zu liefert unterzeichnet verpflichtet stärkt".split()
+)
+sentence_text = st.lists(words, min_size=5, max_size=12).map(lambda w: " ".join(w) + ".")
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(sentence_text, min_size=1, max_size=15),
+    st.integers(1, 6),
+    st.sampled_from(sorted(SUMMARIZERS)),
+)
+def test_summary_is_an_ordered_subset(texts, count, method):
+    sentences = make(texts)
+    chosen = select_sentences(sentences, "de", method, count=count)
+    indices = [c.sentence.index for c in chosen]
+    assert indices == sorted(set(indices))
+    assert len(chosen) <= count
+    assert all(c.sentence in sentences for c in chosen)
