@@ -126,7 +126,11 @@ def _whole(*alternatives: str) -> re.Pattern[str]:
 # Lines longer than this are analysed on their first _CAP characters only: every rule
 # keys on wording near the start, and it bounds the cost of one pathological line.
 _CAP = 3000
-# Label-like rules (menus, share bars, headings of teaser boxes) only look at short lines.
+# Label-like rules (menus, share bars, headings of teaser boxes, bylines, dates) only look
+# at lines of at most _LABEL_WORDS words; credits and "Lesen Sie auch: ..." lines may be up
+# to _NOTICE_WORDS long; comment-section markers ("3 thoughts on “<title>”") _SHORT_WORDS.
+_LABEL_WORDS = 12
+_NOTICE_WORDS = 30
 _SHORT_WORDS = 40
 
 _EOL = re.compile(r"\r\n|\r|\n")
@@ -154,8 +158,9 @@ _PREFIX = operator.itemgetter(slice(0, _TRIGGER_LEN))
 
 
 def _triggers(low: str) -> frozenset[str]:
-    """The 5-character prefixes of the words of a lowercased line."""
-    return frozenset(map(_PREFIX, _WORD.findall(low)))
+    """The 5-character prefixes of the words of a lowercased line (of its start, if long:
+    boilerplate paragraphs give themselves away in their first sentences)."""
+    return frozenset(map(_PREFIX, _WORD.findall(low, 0, 1500)))
 
 
 class _RuleSet:
@@ -645,7 +650,7 @@ def _disclaimer(s: str, low: str, triggers: frozenset[str]) -> str:
 def _newsletter(s: str, low: str, triggers: frozenset[str], words: int) -> str:
     if _NEWSLETTERS.hit(s, low, triggers):
         return NEWSLETTER
-    if words <= _SHORT_WORDS and _NEWSLETTER_LABELS.hit(s, low, triggers):
+    if words <= _LABEL_WORDS and _NEWSLETTER_LABELS.hit(s, low, triggers):
         return NEWSLETTER
     if _LEGAL_PAGES.hit(s, low, triggers) and (
         words <= 6 or (_ADDRESSES_READER.search(s) and not _QUOTES.search(s))
@@ -775,8 +780,11 @@ def _classify_line(s: str, words: int) -> str:
         or _disclaimer(s, low, triggers)
         or _newsletter(s, low, triggers, words)
     )
-    if reason or words > _SHORT_WORDS:
+    if reason or words > _NOTICE_WORDS:
         return reason
+    if words > _LABEL_WORDS:
+        # too long for a label, but "Lesen Sie auch: <headline>" or a caption with credit
+        return RELATED if _RELATED_PREFIX.match(s) else _image(s, low, words)
     return (
         _advertising(s)
         or _social(s)

@@ -89,3 +89,42 @@ def golden(request):
             assert text == handle.read()
 
     return check
+
+
+@pytest.fixture(scope="session")
+def copy_packages(tmp_path_factory):
+    """Real copy-model .argosmodel files (de->en, en->fr), built once per session."""
+    import copymodel
+
+    out = tmp_path_factory.mktemp("argosmodels")
+    return {
+        ("de", "en"): copymodel.build_copy_package(out, "de", "en"),
+        ("en", "fr"): copymodel.build_copy_package(out, "en", "fr"),
+    }
+
+
+@pytest.fixture
+def cli():
+    """Run the CLI in-process; stdout and stderr are kept apart."""
+    from typer.testing import CliRunner
+
+    from summarize.cli import app
+
+    runner = CliRunner()
+
+    def run(*args, input=None):
+        return runner.invoke(app, [str(a) for a in args], input=input, catch_exceptions=False)
+
+    return run
+
+
+@pytest.fixture
+def install_copy(cli, copy_packages):
+    """Install copy models through the project's own `summarize models install FILE`."""
+
+    def install(source="de", target="en"):
+        result = cli("models", "install", copy_packages[(source, target)])
+        assert result.exit_code == 0, result.stderr
+        return result
+
+    return install
