@@ -99,17 +99,14 @@ class Cleaned:
 
 
 # --------------------------------------------------------------------------- helpers
-_I = re.IGNORECASE
-
-
-def _rx(pattern: str, flags: int = _I) -> re.Pattern[str]:
+def _rx(pattern: str) -> re.Pattern[str]:
     """Compile with every literal space meaning "any whitespace run".
 
     Scraped text has double spaces, tabs and no-break spaces between words, so phrase
     tables are written with plain spaces and matched with \\s+; " ?" means optional
     whitespace. (Patterns below never put a space inside a character class.)
     """
-    return re.compile(pattern.replace(" ?", r"\s*").replace(" ", r"\s+"), flags)
+    return re.compile(pattern.replace(" ?", r"\s*").replace(" ", r"\s+"))
 
 
 # Icons, bullets and arrows that scrapers leave in front of a label ("▶ Teilen", "• Home").
@@ -139,12 +136,13 @@ _SENTENCE_END = re.compile(r"[.!?…][\"'“”„«»’)\]]*(?:\s|$)")
 # Sentence-like ending of a short line (a label or heading has none of these).
 _ENDS_LIKE_SENTENCE = re.compile(r"[.!?…:;,][\"'“”„«»’)\]]*$")
 _HAS_ALNUM = re.compile(r"[^\W_]")
+_DIGIT = re.compile(r"\d")
 _BULLET = re.compile(r"^\s*(?:[•·▪◦‣∙●○■□➤►▶→*+–-]|\d{1,3}[.)])\s")
 
 
 # --------------------------------------------------------------------------- rule tables
 # --- bare links: a URL alone on a line is a link target, not text to summarise.
-_BARE_LINK = re.compile(r"^<?(?:https?://|www\.)\S+>?$", _I)
+_BARE_LINK = re.compile(r"^<?(?:https?://|www\.)\S+>?$")
 
 # --- keyed rules: (keys, pattern). A pattern can only match a line that contains one of
 # its keys, each key starting at a word start. Long lines are mostly article prose, and
@@ -158,9 +156,21 @@ _PREFIX = operator.itemgetter(slice(0, _TRIGGER_LEN))
 
 
 def _triggers(low: str) -> frozenset[str]:
-    """The 5-character prefixes of the words of a lowercased line (of its start, if long:
-    boilerplate paragraphs give themselves away in their first sentences)."""
-    return frozenset(map(_PREFIX, _WORD.findall(low, 0, 1500)))
+    """The 5-character prefixes of the words of a lowercased line.
+
+    Only the first 400 characters count: boilerplate paragraphs give themselves away in
+    their first sentence, and this keeps the cost per prose line small. Splitting on
+    whitespace after turning the glue that can precede a word into spaces is twice as fast
+    as a regex word scan ("e-mail-adresse" -> "e", "mail", "adresse"; "„abschicken“").
+    """
+    head = low[:400]
+    for glue in _GLUE:
+        if glue in head:
+            head = head.replace(glue, " ")
+    return frozenset(map(_PREFIX, head.split()))
+
+
+_GLUE = ("-", "/", "(", "„", "\"", "“", "«", "»", "'", "‚", "*")
 
 
 class _RuleSet:
@@ -176,14 +186,18 @@ class _RuleSet:
         self.index = index
         self.triggers = frozenset(index)
 
-    def hit(self, s: str, low: str, triggers: frozenset[str]) -> bool:
-        if self.triggers.isdisjoint(triggers):
+    def hit(self, low: str, triggers: frozenset[str]) -> bool:
+        common = self.triggers & triggers
+        if not common:
             return False
-        candidates = sorted({n for t in triggers & self.triggers for n in self.index[t]})
-        for n in candidates:
-            keys, pattern = self.rules[n]
-            if any(k in low for k in keys) and pattern.search(s):
-                return True
+        for trigger in common:
+            for n in self.index[trigger]:
+                keys, pattern = self.rules[n]
+                for key in keys:
+                    if key in low:
+                        if pattern.search(low):
+                            return True
+                        break
         return False
 
 
@@ -240,7 +254,10 @@ _NEWSLETTER_RULES: tuple[_KeyedRule, ...] = (
         r"(?:abonnieren sie|abonniere|jetzt (?:kostenlos |gratis )?(?:abonnieren|anmelden|"
         r"registrieren|bestellen)|melden sie sich|meld(?:e)? dich|tragen sie sich|trag dich|"
         r"bestellen sie|sign up|subscribe|get (?:our|the)|join)\b[^.!?]{0,90}newsletter|"
-        r"newsletter[^.!?]{0,60}(?:abonnieren|bestellen|anmelden|sign up|subscribe)")),
+        r"newsletter[^.!?]{0,60}(?:abonnieren|bestellen|anmelden|sign up|subscribe)|"
+        r"newsletter promotion|^sign up to [^.!?]{1,40}$")),
+    (("abopflichtig", "type your email", "sign up to"), _rx(
+        r"abopflichtige[rn]? inhalt|type your email|^sign up to [^.!?]{1,40}$")),
     # paywall and subscription prompts
     (("abonn", "registriert", "konto", "already"), _rx(
         r"(?:schon|bereits) (?:abonnent|abonniert|registriert)|sie haben bereits ein "
@@ -249,12 +266,15 @@ _NEWSLETTER_RULES: tuple[_KeyedRule, ...] = (
         r"(?:nur|exklusiv) für (?:abonnenten|abonnentinnen|abonnent\*innen|abonnent:innen|"
         r"registrierte)|for subscribers only|(?:this|the) (?:article|content|story) is "
         r"(?:for|only available to|exclusive to|reserved for) (?:subscribers|members)")),
-    (("weiterlesen", "zu lesen", "subscribe to", "reading"), _rx(
+    (("weiterlesen", "subscribe", "reading"), _rx(
         r"(?:jetzt |hier )?weiterlesen mit|mit [\w+]{1,12} ?\+ weiterlesen|"
-        r"um (?:diesen|den|den ganzen|den vollständigen) (?:artikel|beitrag|text) "
-        r"(?:weiter |vollständig |ganz )?zu lesen|subscribe to (?:read|continue)|"
+        r"subscribe to (?:read|continue)|"
         r"to (?:continue|keep) reading,? (?:please )?(?:subscribe|sign in|log in|register)")),
-    (("werden sie", "become a"), _rx(
+    (("abo", "abonn", "registr", "anmeld", "einlog"), _rx(
+        r"um (?:diesen|den|den ganzen|den vollständigen) (?:artikel|beitrag|text) "
+        r"(?:weiter |vollständig |ganz )?zu lesen[^.]{0,60}(?:\babo|abonn|registrier|anmeld|"
+        r"einlog)")),
+    (("mitglied", "abonnent", "member", "subscriber"), _rx(
         r"(?:werden sie|become a) (?:mitglied|abonnent|member|subscriber)")),
     (("journalis", "favour", "contribution"), _rx(
         r"(?:unterstützen sie|support) (?:unseren |unabhängigen |our |independent )"
@@ -294,7 +314,7 @@ _NEWSLETTER_RULES: tuple[_KeyedRule, ...] = (
         r"use) cookies|diese (?:website|webseite|seite) (?:verwendet|nutzt) cookies|"
         r"this (?:website|site) uses cookies|cookie-?(?:einstellungen|richtlinie|hinweis|"
         r"banner|settings|policy|preferences)")),
-    (("interesse", "interest"), _rx(r"berechtigte[sn]? interesse|legitimate interest")),
+    (("berechtigte", "legitimate"), _rx(r"berechtigte[sn]? interesse|legitimate interest")),
     # sign-up teasers: "Erhalten Sie kostenlose Tipps ...", "Get the latest ..."
     (("erhalten sie",), _rx(
         r"^erhalten sie\b[^.!?]{0,140}\b(?:kostenlos\w*|gratis|tipps|exklusiv\w*|neueste\w*|"
@@ -373,7 +393,9 @@ _SOCIAL_ITEM = (
     r"|threads|bluesky|mastodon|flipboard|pocket|tumblr|instagram|youtube|tiktok|messenger"
     r"|sms|tweet|twittern|teilen|link kopieren|link kopiert|copy link|link copied|kopieren"
     r"|drucken|print|pin it|merken|gemerkt|speichern|save|bookmark|feedback"
-    r"|\d+ (?:shares?|mal geteilt)|shares?|geteilt"
+    r"|\d+ (?:shares?|mal geteilt)|shares?|geteilt|like|like this|gefällt mir|restack"
+    r"|loading\.*|wird geladen ?…?|artikel verschenken|geschenkter artikel|gift (?:this )?article"
+    r"|reuse this content|artikelrechte erwerben|get the app"
 )
 _SOCIAL = _rx(
     _LEAD + r"(?:(?:" + _SOCIAL_ITEM + r")[\s|•·,/:()\d-]*){1,12}$"
@@ -421,6 +443,8 @@ _RELATED_HEADINGS = (
     r"continue reading(?: [^.!?]{1,80})?", r"keep reading", r"(?:show|load|view|see) (?:more|all)",
     r"filed under\b[^.!?]{0,80}", r"posted in\b[^.!?]{0,80}", r"categories", r"topics",
     r"labels", r"editor'?s picks", r"in case you missed it", r"what to read next",
+    r"tagged\b[^.!?]{0,80}", r"explore more on these topics", r"discover more from [^.!?]{1,40}",
+    r"ready for more\?", r"dieses thema im programm\b[^!?]{0,80}",
     r"don't miss",
 )
 _RELATED_HEADING = _whole(*_RELATED_HEADINGS)
@@ -429,7 +453,7 @@ _RELATED_PREFIX = _rx(
     _LEAD + r"(?:lesen sie (?:auch|mehr|dazu)|lies auch|lesetipp|mehr zum thema|auch interessant|"
     r"das könnte sie auch interessieren|weiterlesen|read more|read also|also read|related|"
     r"see also|more on this|tags|schlagworte|schlagwörter|themen|kategorien?|categories|topics|"
-    r"filed under|posted in|labels)\s*[:|»›→–-]\s*\S"
+    r"filed under|posted in|tagged|labels)\s*[:|»›→–-]\s*\S"
 )
 
 # --- image credits, captions with credits, copyright lines.
@@ -437,7 +461,8 @@ _IMAGE_CREDIT = _rx(
     _LEAD + r"(?:fotos?|bild(?:er|quelle|nachweis|rechte)?|quelle bild|titel(?:bild|foto)|"
     r"beitragsbild|aufmacherbild|symbolbild|symbolfoto|grafik|illustration|abbildung|"
     r"images?|image (?:source|credit)|photos?|photograph|photo credit|pictures?|credits?|"
-    r"header image|featured image|cover image|karte|map|video)\s*(?:[:©|/]|\(c\))\s*\S"
+    r"header image|featured image|cover image|karte|map|video|image caption)"
+    r"\s*(?:[:©|/,]|\(c\))\s*\S|^(?:bild|foto|grafik) (?:vergrößern|zoomen)$|^vergrößern$"
 )
 # Caption text ending in a credit: "Scholz in Berlin. Foto: Michael Kappeler/dpa"
 _TRAILING_CREDIT = _rx(
@@ -482,6 +507,12 @@ _BYLINE = re.compile(
     rf"^{_BY_PREFIX}\s+(?:{_NAMES})(?:\s*(?:[,|·•/]|\s[–—-])\s*(?P<tail>.{{0,80}}))?\s*$"
 )
 _BY_ALONE = _rx(r"^(?:von|by|text|autor(?:in)?|author|written by)\s*:?$")
+# Agency or editor codes closing a report ("(jk)", "(dpa/AFP)") and source lines.
+_SOURCE_CODE = _rx(
+    r"^\((?:[a-zäöü]{2,4}|dpa|afp|ap|rtr|reuters|kna|epd|sid|apa)(?:\s*[/,;]\s*[a-zäöü]{2,8})*\)$"
+    r"|^(?:quellen?|source|sources|mit material von|with (?:reporting|material) from)\s*:?\s+"
+    r"[^.!?]{1,60}$"
+)
 _NAME_ONLY = re.compile(rf"^{_NAMES}$")
 # Blog and forum post headers: "Beitrag von hansi82 » Mo 14. Nov 2024, 08:50",
 # "Posted by Jane on March 3, 2024", "Veröffentlicht am 14.11.2024 von Jane Park".
@@ -490,6 +521,12 @@ _POST_META = re.compile(
     r"submitted|erstellt) (?:von|by) )\S.{0,60}?(?:»|\s(?i:am|on|at|um)\s).{0,60}\d.{0,30}$"
     r"|^(?i:(?:posted|published|veröffentlicht|geschrieben|erstellt) (?:am|on) )"
     rf".{{0,40}}\d.{{0,40}}\s(?i:von|by)\s+{_NAMES}\s*$".replace(" ", r"\s+")
+)
+# First words of every byline and post-header pattern above (a cheap pre-check).
+_BYLINE_FIRST_WORDS = frozenset(
+    """von by text autor autorin author written geschrieben reporting recherche redaktion
+    verfasst ein eine einen beitrag post posted veröffentlicht published submitted
+    erstellt""".split()
 )
 # Lowercase words a byline tail may contain ("Korrespondentin in Seoul", "vor 3 Stunden").
 _BYLINE_TAIL_WORDS = frozenset(
@@ -573,9 +610,11 @@ _NAV_ITEM = (
     r"|zur startseite|zurück zur startseite|back to home|schließen|close|mehr|more|alle|all"
     r"|übersicht|overview|ressorts|sections|rubriken|dark ?mode|einstellungen|settings"
     r"|sprache|language|deutsch|english|seite \d+ von \d+|page \d+ of \d+|a-z|shop|store"
+    r"|vorlesen|druckansicht|merkliste|zur merkliste(?: hinzufügen)?|start writing"
 )
 _NAV = _rx(_LEAD + r"(?:(?:" + _NAV_ITEM + r")(?:\s*[|•·/»›>,]\s*|\s+|$)){1,10}[^\w]*$")
 # Breadcrumbs: "Startseite > Politik > Ausland", "Home › News › World"
+_BREADCRUMB_SEPARATORS = (">", "›", "»", "/", "|", "→")
 _BREADCRUMB = _rx(
     r"^(?:startseite|home|homepage|übersicht|news|nachrichten)\s*[>›»/|→]\s*\S"
     r"|^[^.!?>›»]{1,40}(?:\s*[>›»→]\s*[^.!?>›»]{1,40}){2,}$"
@@ -643,45 +682,45 @@ _AUTHOR_BIO = _whole(
 
 
 # --------------------------------------------------------------------------- line rules
-def _disclaimer(s: str, low: str, triggers: frozenset[str]) -> str:
-    return DISCLAIMER if _DISCLAIMERS.hit(s, low, triggers) else ""
+def _disclaimer(low: str, triggers: frozenset[str]) -> str:
+    return DISCLAIMER if _DISCLAIMERS.hit(low, triggers) else ""
 
 
 def _newsletter(s: str, low: str, triggers: frozenset[str], words: int) -> str:
-    if _NEWSLETTERS.hit(s, low, triggers):
+    if _NEWSLETTERS.hit(low, triggers):
         return NEWSLETTER
-    if words <= _LABEL_WORDS and _NEWSLETTER_LABELS.hit(s, low, triggers):
+    if words <= _LABEL_WORDS and _NEWSLETTER_LABELS.hit(low, triggers):
         return NEWSLETTER
-    if _LEGAL_PAGES.hit(s, low, triggers) and (
+    if _LEGAL_PAGES.hit(low, triggers) and (
         words <= 6 or (_ADDRESSES_READER.search(s) and not _QUOTES.search(s))
     ):
         return NEWSLETTER
     return ""
 
 
-def _advertising(s: str) -> str:
-    return ADVERTISING if _ADVERTISING.match(s) else ""
+def _advertising(low: str) -> str:
+    return ADVERTISING if _ADVERTISING.match(low) else ""
 
 
-def _social(s: str) -> str:
-    return SOCIAL if _SOCIAL.match(s) or _FOLLOW_US.match(s) else ""
+def _social(low: str) -> str:
+    return SOCIAL if _SOCIAL.match(low) or _FOLLOW_US.match(low) else ""
 
 
-def _related(s: str) -> str:
-    return RELATED if _RELATED_HEADING.match(s) or _RELATED_PREFIX.match(s) else ""
+def _related(low: str) -> str:
+    return RELATED if _RELATED_HEADING.match(low) or _RELATED_PREFIX.match(low) else ""
 
 
 def _image(s: str, low: str, words: int) -> str:
-    if _IMAGE_CREDIT.match(s) or _GALLERY_COUNTER.match(s):
+    if _IMAGE_CREDIT.match(low) or (_DIGIT.search(low) and _GALLERY_COUNTER.match(low)):
         return IMAGE
     if words > 25:
         return ""
     # the substring tests only spare the regex searches on ordinary lines
-    if any(k in low for k in _COPYRIGHT_KEYS) and _COPYRIGHT.search(s):
+    if any(k in low for k in _COPYRIGHT_KEYS) and _COPYRIGHT.search(low):
         return IMAGE
-    if (":" in s or "©" in s) and _TRAILING_CREDIT.search(s):
+    if (":" in s or "©" in s) and _TRAILING_CREDIT.search(low):
         return IMAGE
-    if "/" in s and words <= 6 and not _ENDS_LIKE_SENTENCE.search(s) and _PHOTO_AGENCY.search(s):
+    if "/" in s and words <= 6 and not _ENDS_LIKE_SENTENCE.search(s) and _PHOTO_AGENCY.search(low):
         return IMAGE  # "Michael Kappeler/dpa", "IMAGO/Funke Foto Services"
     return ""
 
@@ -689,7 +728,7 @@ def _image(s: str, low: str, words: int) -> str:
 def _reading_time(s: str, low: str) -> str:
     if len(s) > 100 or not any(k in low for k in _READING_TIME_KEYS):
         return ""
-    return READING_TIME if _READING_TIME.search(s) else ""
+    return READING_TIME if _READING_TIME.search(low) else ""
 
 
 def _byline_tail_ok(tail: str | None) -> bool:
@@ -702,13 +741,15 @@ def _byline_tail_ok(tail: str | None) -> bool:
     return sum(1 for w in lower if w not in _BYLINE_TAIL_WORDS) == 0
 
 
-def _byline(s: str) -> str:
-    if len(s) > 140:
+def _byline(s: str, low: str) -> str:
+    if len(s) <= 70 and _SOURCE_CODE.match(low):
+        return BYLINE
+    if len(s) > 140 or low.split(None, 1)[0].rstrip(":") not in _BYLINE_FIRST_WORDS:
         return ""
     m = _BYLINE.match(s)
     if m and _byline_tail_ok(m.group("tail")):
         return BYLINE
-    if _BY_ALONE.match(s) or _POST_META.match(s):
+    if _BY_ALONE.match(low) or _POST_META.match(s):
         return BYLINE
     return ""
 
@@ -745,15 +786,19 @@ def _is_date_line(low: str) -> bool:
 
 
 def _date(low: str) -> str:
+    if _DIGIT.search(low) is None and not any(w in low for w in _TODAY_WORDS):
+        return ""  # every date line has a digit or says "heute" / "today"
     return DATE if _is_date_line(low) else ""
 
 
 def _contact(s: str, low: str, words: int) -> str:
-    if words <= 8 and (_PHONE.match(s) or _BARE_PHONE.match(s) or _EMAIL_LINE.match(s)):
+    if words <= 8 and _DIGIT.search(low) and (_PHONE.match(low) or _BARE_PHONE.match(low)):
         return CONTACT
-    if _CONTACT_CTA.match(s):
+    if words <= 3 and "@" in low and _EMAIL_LINE.match(low):
         return CONTACT
-    if words <= 10 and any(k in low for k in _PRICE_KEYS) and _PRICE.search(s):
+    if _CONTACT_CTA.match(low):
+        return CONTACT
+    if words <= 10 and any(k in low for k in _PRICE_KEYS) and _PRICE.search(low):
         rest = _PRICE.sub(" ", low)
         others = [w for w in re.findall(r"[^\W\d_]+", rest) if w not in _PRICE_WORDS]
         if len(others) <= 2:
@@ -761,12 +806,16 @@ def _contact(s: str, low: str, words: int) -> str:
     return ""
 
 
-def _navigation(s: str) -> str:
-    return MENU if _NAV.match(s) or _BREADCRUMB.match(s) else ""
+def _navigation(low: str) -> str:
+    if _NAV.match(low):
+        return MENU
+    if any(c in low for c in _BREADCRUMB_SEPARATORS) and _BREADCRUMB.match(low):
+        return MENU
+    return ""
 
 
-def _bare_link(s: str) -> str:
-    return BARE_LINK if _BARE_LINK.match(s) else ""
+def _bare_link(low: str) -> str:
+    return BARE_LINK if _BARE_LINK.match(low) else ""
 
 
 def _classify_line(s: str, words: int) -> str:
@@ -776,25 +825,25 @@ def _classify_line(s: str, words: int) -> str:
     low = s.lower()
     triggers = _triggers(low)
     reason = (
-        _bare_link(s)
-        or _disclaimer(s, low, triggers)
+        _bare_link(low)
+        or _disclaimer(low, triggers)
         or _newsletter(s, low, triggers, words)
     )
     if reason or words > _NOTICE_WORDS:
         return reason
     if words > _LABEL_WORDS:
         # too long for a label, but "Lesen Sie auch: <headline>" or a caption with credit
-        return RELATED if _RELATED_PREFIX.match(s) else _image(s, low, words)
+        return RELATED if _RELATED_PREFIX.match(low) else _image(s, low, words)
     return (
-        _advertising(s)
-        or _social(s)
-        or _related(s)
+        _advertising(low)
+        or _social(low)
+        or _related(low)
         or _image(s, low, words)
         or _reading_time(s, low)
-        or _byline(s)
+        or _byline(s, low)
         or _date(low)
         or _contact(s, low, words)
-        or _navigation(s)
+        or _navigation(low)
     )
 
 
@@ -815,7 +864,9 @@ class _Doc:
             self.raw.append(raw)
             self.text.append(s)
             self.blank.append(not s)
-            n = len(s.split()) if len(s) < 600 else 100  # long lines are prose anyway
+            n = len(s[:600].split())
+            if len(s) > 600:
+                n += s.count(" ", 600)  # estimate: exact counts of long lines never matter
             self.words.append(n)
             self.prose.append(n >= 30 or (n >= 10 and bool(_SENTENCE_END.search(s))))
         self.reasons: list[str] = [""] * len(spans)
@@ -859,7 +910,7 @@ class _Doc:
 def _bylines_split_over_lines(doc: _Doc) -> None:
     """"Von" (or "By") alone on a line, with the author's name on the next line."""
     for i in range(len(doc)):
-        if doc.reasons[i] != BYLINE or not _BY_ALONE.match(doc.text[i]):
+        if doc.reasons[i] != BYLINE or not _BY_ALONE.match(doc.text[i].lower()):
             continue
         j = doc.next_nonblank(i, limit=2)
         if j >= 0 and doc.kept(j) and doc.words[j] <= 6 and _NAME_ONLY.match(doc.text[j]):
@@ -869,17 +920,18 @@ def _bylines_split_over_lines(doc: _Doc) -> None:
 def _evidence(doc: _Doc, i: int) -> int:
     """Bitmask of reply-like evidence on line i (mentions, reply buttons, sign-offs ...)."""
     s = doc.text[i]
+    low = s[:200].lower()  # every evidence pattern is anchored at the start
     ev = 0
     if "@" in s and _MENTION.search(s):
         ev |= _MENTION_EV
     if doc.words[i] <= 12:
-        if _REPLY_CONTROL.match(s):
+        if _REPLY_CONTROL.match(low):
             ev |= _REPLY_EV
-        if _SAYS.match(s):
+        if _SAYS.match(low):
             ev |= _SAYS_EV
-        if _SIGNOFF.match(s):
+        if _SIGNOFF.match(low):
             ev |= _SIGNOFF_EV
-    elif _SIGNOFF.match(s):
+    elif _SIGNOFF.match(low):
         ev |= _SIGNOFF_EV  # "Hallo Helmut, ..." opening a long reply
     return ev
 
@@ -952,14 +1004,15 @@ def _comment_section(doc: _Doc) -> None:
             continue
         s = doc.text[i]
         short = doc.words[i] <= _SHORT_WORDS
-        strong = short and bool(_COMMENT_STRONG.match(s))
-        weak = short and not strong and bool(_COMMENT_WEAK.match(s))
+        low = s.lower() if short else ""
+        strong = short and bool(_COMMENT_STRONG.match(low))
+        weak = short and not strong and doc.words[i] <= 6 and bool(_COMMENT_WEAK.match(low))
         if first < 0 or i <= first:
             if strong or weak:
                 doc.reasons[i] = COMMENT_LINK
             i += 1
             continue
-        if strong or (short and _FORUM_REPLY.match(s)) or (
+        if strong or (short and _FORUM_REPLY.match(low)) or (
             doc.reasons[i] == BYLINE and _POST_META.match(s)
         ):
             start = i
@@ -1006,7 +1059,7 @@ def _related_blocks(doc: _Doc) -> None:
     """
     n = len(doc)
     for i in range(n):
-        if doc.reasons[i] != RELATED or not _RELATED_HEADING.match(doc.text[i]):
+        if doc.reasons[i] != RELATED or not _RELATED_HEADING.match(doc.text[i].lower()):
             continue
         j, blanks, taken = i + 1, 0, 0
         while j < n and taken < 15:
@@ -1034,7 +1087,7 @@ def _related_blocks(doc: _Doc) -> None:
 def _author_bio(doc: _Doc) -> None:
     """"Über den Autor" / "About the author" and the short paragraph under it."""
     for i in range(len(doc)):
-        if not doc.kept(i) or doc.words[i] > 5 or not _AUTHOR_BIO.match(doc.text[i]):
+        if not doc.kept(i) or doc.words[i] > 5 or not _AUTHOR_BIO.match(doc.text[i].lower()):
             continue
         doc.reasons[i] = AUTHOR_BIO
         j = doc.next_nonblank(i, limit=2)
@@ -1235,10 +1288,20 @@ def clean_text(text: str, language: str = "de") -> Cleaned:
     spans = _split_lines(text)
     doc = _Doc(text, spans)
 
-    # 1. line rules
+    # 1. line rules; short lines repeat a lot in dumps of many pages (menus, share bars,
+    # comment-form labels), so their verdicts are memoised
+    memo: dict[str, str] = {}
     for i in range(len(doc)):
-        if not doc.blank[i]:
-            doc.reasons[i] = _classify_line(doc.text[i], doc.words[i])
+        if doc.blank[i]:
+            continue
+        s = doc.text[i]
+        if doc.words[i] <= _LABEL_WORDS:
+            reason = memo.get(s)
+            if reason is None:
+                reason = memo[s] = _classify_line(s, doc.words[i])
+            doc.reasons[i] = reason
+        else:
+            doc.reasons[i] = _classify_line(s, doc.words[i])
 
     # 2. context rules (order matters: the comment section overrides everything after it)
     _bylines_split_over_lines(doc)

@@ -33,6 +33,19 @@ models_app = typer.Typer(help="List, install and remove offline translation mode
                          no_args_is_help=True)
 cache_app = typer.Typer(help="Inspect or clear the translation cache.", no_args_is_help=True)
 app.add_typer(models_app, name="models")
+
+
+@app.callback()
+def _configure(ctx: typer.Context) -> None:
+    """Load defaults from [tool.summarize] in pyproject.toml or from .summarize.toml."""
+    from .config import default_map
+
+    try:
+        defaults = default_map()
+    except SummarizeError as exc:
+        Reporter().error(str(exc))
+        raise typer.Exit(exc.exit_code) from None
+    ctx.default_map = {**(ctx.default_map or {}), **defaults}
 app.add_typer(cache_app, name="cache")
 
 
@@ -55,9 +68,11 @@ class Method(str, Enum):
 # --- shared options ------------------------------------------------------------
 
 PathsArg = Annotated[
-    list[str],
+    list[str] | None,
     typer.Argument(
-        help="Files, folders (searched recursively) or - for stdin.", show_default=False
+        help="Files, folders (searched recursively) or - for stdin. "
+        "[default: `inputs` from the configuration]",
+        show_default=False,
     ),
 ]
 ToOpt = Annotated[
@@ -129,26 +144,96 @@ def _emit(content: str, output: Path | None) -> None:
     write_atomic(output, content)
 
 
-def _finish(result: Any, reporter: Reporter) -> None:
-    for warning in result.warnings:
-        reporter.warn(warning)
-    for error in result.errors:
-        reporter.error(str(error))
-    if result.errors:
-        raise typer.Exit(EXIT_INPUT)
+# --- batch options ---------------------------------------------------------------
+
+OutDirOpt = Annotated[
+    Path | None,
+    typer.Option(
+        "--out-dir",
+        "-d",
+        help="Write one file per input into this folder, mirroring the input tree "
+        "(NAME.summary.<lang>.md, NAME.<lang>.txt). `--out-dir .` writes next to the inputs.",
+    ),
+]
+CheckOpt = Annotated[
+    bool,
+    typer.Option(
+        "--check",
+        help="Write nothing; exit 1 and list the output files that are missing or out of date.",
+    ),
+]
+FailOnChangeOpt = Annotated[
+    bool,
+    typer.Option(
+        "--fail-on-change",
+        help="Exit 1 when an output file was created or changed (for pre-commit hooks).",
+    ),
+]
+TimestampOpt = Annotated[
+    bool,
+    typer.Option("--timestamp", help="Add the generation time to Markdown output (not reproducible)."),
+]
+VerboseOpt = Annotated[bool, typer.Option("--verbose", "-v", help="Report what was done on stderr.")]
 
 
-def _translator(cache: Path | None, no_cache: bool, beam: int, reporter: Reporter) -> Any:
+class Run:
+    """What one command invocation needs besides its inputs: talk, progress, outputs."""
+
+    def __init__(self, quiet: bool, verbose: bool) -> None:
+        quiet = quiet or bool(os.environ.get("PRE_COMMIT"))
+        self.reporter = Reporter(quiet)
+        self.verbose = verbose and not quiet
+        self.show_progress = not quiet and sys.stderr.isatty()
+        self._bars: dict[str, Any] = {}
+        self._progress: Any = None
+
+    def info(self, message: str) -> None:
+        if self.verbose:
+            typer.echo(f"summarize: {message}", err=True)
+
+    def progress(self, label: str) -> Any:
+        """A callback(done, total) drawing a bar on stderr, or None off a terminal."""
+        if not self.show_progress:
+            return None
+
+        def update(done: int, total: int) -> None:
+            if self._progress is None:
+                from rich.console import Console
+                from rich.progress import Progress
+
+                self._progress = Progress(console=Console(stderr=True), transient=True)
+                self._progress.start()
+            if label not in self._bars:
+                self._bars[label] = self._progress.add_task(label, total=total)
+            self._progress.update(self._bars[label], completed=done, total=total)
+
+        return update
+
+    def close(self) -> None:
+        if self._progress is not None:
+            self._progress.stop()
+            self._progress = None
+
+
+def _translator(cache: Path | None, no_cache: bool, beam: int, run: Run) -> Any:
     from .pipeline import make_translator
 
-    return make_translator(cache, use_cache=not no_cache, beam_size=beam, warn=reporter.warn)
+    return make_translator(
+        cache,
+        use_cache=not no_cache,
+        beam_size=beam,
+        warn=run.reporter.warn,
+        progress=run.progress("translating"),
+    )
 
 
-def _load(paths: Sequence[str], source: str, globs: list[str] | None, encoding: str | None):
+def _load(paths: Sequence[str] | None, source: str, globs: list[str] | None, encoding: str | None):
     from .pipeline import load_articles
 
     if not paths:
-        raise UsageError("give at least one file, folder or - for stdin")
+        raise UsageError(
+            "give at least one file, folder or - for stdin (or `inputs` in [tool.summarize])"
+        )
     return load_articles(paths, source_language=source, globs=globs, encoding=encoding)
 
 
@@ -156,19 +241,67 @@ def _stdout_is_terminal() -> bool:
     return sys.stdout.isatty() and not os.environ.get("PRE_COMMIT")
 
 
+def _check_batch_options(output: Path | None, out_dir: Path | None, check: bool,
+                         fail_on_change: bool) -> None:
+    if output is not None and out_dir is not None:
+        raise UsageError("give either --output or --out-dir, not both")
+    if (check or fail_on_change) and output is None and out_dir is None:
+        raise UsageError(
+            "--check and --fail-on-change need --output or --out-dir "
+            "(or `output` / `out_dir` in [tool.summarize])"
+        )
+    if check and fail_on_change:
+        raise UsageError("give either --check or --fail-on-change, not both")
+
+
+def _finish_outputs(plan: Any, check: bool, fail_on_change: bool, run: Run) -> int:
+    """Write (or check) the planned files; return the exit code they call for."""
+    if check:
+        stale = plan.stale()
+        for path in stale:
+            typer.echo(f"summarize: out of date: {path}", err=True)
+        if stale:
+            typer.echo(
+                f"summarize: {len(stale)} output file(s) need regenerating; "
+                "run the same command without --check",
+                err=True,
+            )
+        return errors.EXIT_STALE if stale else 0
+    changed = plan.write()
+    for path in changed:
+        if fail_on_change:
+            typer.echo(f"summarize: wrote {path}", err=True)
+        else:
+            run.info(f"wrote {path}")
+    return errors.EXIT_STALE if (fail_on_change and changed) else 0
+
+
+def _exit(result: Any, run: Run, code: int = 0) -> None:
+    for warning in result.warnings:
+        run.reporter.warn(warning)
+    for error in result.errors:
+        run.reporter.error(str(error))
+    if result.errors:
+        raise typer.Exit(EXIT_INPUT)
+    if code:
+        raise typer.Exit(code)
+
+
 # --- commands ------------------------------------------------------------------
 
 
 @app.command()
 def summary(
-    paths: PathsArg,
+    paths: PathsArg = None,
     sentences: Annotated[
         int | None,
         typer.Option("--sentences", "-n", min=1, help="Sentences per article. [default: 5]"),
     ] = None,
     ratio: Annotated[
         float | None,
-        typer.Option("--ratio", min=0.0, max=1.0, help="Fraction of each article's sentences instead of -n."),
+        typer.Option(
+            "--ratio", min=0.0, max=1.0, help="Fraction of each article's sentences instead of -n."
+        ),
     ] = None,
     method: Annotated[
         Method, typer.Option("--method", "-m", help="sumy summarizer that ranks sentences.")
@@ -177,127 +310,222 @@ def summary(
     source: FromOpt = "auto",
     fmt: FormatOpt = Format.text,
     output: OutputOpt = None,
+    out_dir: OutDirOpt = None,
+    check: CheckOpt = False,
+    fail_on_change: FailOnChangeOpt = False,
+    timestamp: TimestampOpt = False,
     glob: GlobOpt = None,
     encoding: EncodingOpt = None,
     cache: CacheOpt = None,
     no_cache: NoCacheOpt = False,
     beam: BeamOpt = 4,
     quiet: QuietOpt = False,
+    verbose: VerboseOpt = False,
 ) -> None:
     """Summarize each article: its top sentences, translated, each citing path:line."""
-    from .pipeline import summarize_articles
-
-    reporter = Reporter(quiet)
-    with handle_errors():
-        if sentences is not None and ratio is not None:
-            raise UsageError("give either --sentences or --ratio, not both")
-        articles, result = _load(paths, source, glob, encoding)
-        translator = _translator(cache, no_cache, beam, reporter)
-        result.articles = summarize_articles(
-            articles,
-            target=to,
-            translator=translator,
-            method=method.value,
-            sentences=sentences,
-            ratio=ratio,
-        )
-        _render_articles(result.articles, fmt, output, "summary")
-    _finish(result, reporter)
+    _per_article_command(
+        "summary", paths, to, source, fmt, output, out_dir, check, fail_on_change, timestamp,
+        glob, encoding, cache, no_cache, beam, quiet, verbose,
+        options={"method": method.value, "sentences": sentences, "ratio": ratio},
+    )
 
 
 @app.command()
 def translate(
-    paths: PathsArg,
+    paths: PathsArg = None,
     to: ToOpt = "en",
     source: FromOpt = "auto",
     keep_boilerplate: Annotated[
         bool,
-        typer.Option("--keep-boilerplate", help="Also translate what cleaning dropped (menus, comments...)."),
+        typer.Option(
+            "--keep-boilerplate", help="Also translate what cleaning dropped (menus, comments...)."
+        ),
     ] = False,
     fmt: FormatOpt = Format.text,
     output: OutputOpt = None,
+    out_dir: OutDirOpt = None,
+    check: CheckOpt = False,
+    fail_on_change: FailOnChangeOpt = False,
+    timestamp: TimestampOpt = False,
     glob: GlobOpt = None,
     encoding: EncodingOpt = None,
     cache: CacheOpt = None,
     no_cache: NoCacheOpt = False,
     beam: BeamOpt = 4,
     quiet: QuietOpt = False,
+    verbose: VerboseOpt = False,
 ) -> None:
     """Translate each article's text, keeping its paragraphs."""
-    from .pipeline import translate_articles
-
-    reporter = Reporter(quiet)
-    with handle_errors():
-        articles, result = _load(paths, source, glob, encoding)
-        translator = _translator(cache, no_cache, beam, reporter)
-        result.articles = translate_articles(
-            articles, target=to, translator=translator, keep_boilerplate=keep_boilerplate
-        )
-        _render_articles(result.articles, fmt, output, "sentences")
-    _finish(result, reporter)
+    _per_article_command(
+        "translation", paths, to, source, fmt, output, out_dir, check, fail_on_change, timestamp,
+        glob, encoding, cache, no_cache, beam, quiet, verbose,
+        options={"keep_boilerplate": keep_boilerplate},
+    )
 
 
-@app.command()
-def digest(
-    paths: PathsArg,
-    facts: Annotated[int, typer.Option("--facts", "-k", min=1, help="How many key facts.")] = 12,
-    to: ToOpt = "en",
-    source: FromOpt = "auto",
-    fmt: FormatOpt = Format.text,
-    output: OutputOpt = None,
-    glob: GlobOpt = None,
-    encoding: EncodingOpt = None,
-    cache: CacheOpt = None,
-    no_cache: NoCacheOpt = False,
-    beam: BeamOpt = 4,
-    quiet: QuietOpt = False,
+def _per_article_command(
+    kind: str,
+    paths: list[str] | None,
+    to: str,
+    source: str,
+    fmt: Format,
+    output: Path | None,
+    out_dir: Path | None,
+    check: bool,
+    fail_on_change: bool,
+    timestamp: bool,
+    glob: list[str] | None,
+    encoding: str | None,
+    cache: Path | None,
+    no_cache: bool,
+    beam: int,
+    quiet: bool,
+    verbose: bool,
+    options: dict[str, Any],
 ) -> None:
-    """One merged list of key facts across all articles, each citing every source that states it."""
     from . import render
-    from .pipeline import digest_articles
+    from .outputs import OutputPlan, output_path
+    from .pipeline import iter_summaries, iter_translations
 
-    reporter = Reporter(quiet)
-    with handle_errors():
-        articles, loaded = _load(paths, source, glob, encoding)
-        translator = _translator(cache, no_cache, beam, reporter)
-        result = digest_articles(articles, target=to, translator=translator, facts=facts)
-        if fmt is Format.json:
-            _emit(render.digest_json(result), output)
-        elif fmt is Format.jsonl:
-            _emit("".join(render.digest_jsonl(result)), output)
-        elif fmt is Format.md:
-            _emit(render.digest_markdown(result), output)
-        elif output is None and _stdout_is_terminal():
-            from rich.console import Console
+    run = Run(quiet, verbose)
+    code = 0
+    try:
+        with handle_errors():
+            _check_batch_options(output, out_dir, check, fail_on_change)
+            if kind == "summary" and options["sentences"] is not None and options["ratio"] is not None:
+                raise UsageError("give either --sentences or --ratio, not both")
+            articles, result = _load(paths, source, glob, encoding)
+            run.info(f"read {len(articles)} article(s)")
+            translator = _translator(cache, no_cache, beam, run)
+            produce = iter_summaries if kind == "summary" else iter_translations
+            streaming = fmt is Format.jsonl and output is None and out_dir is None
+            results = produce(
+                articles,
+                target=to,
+                translator=translator,
+                chunk=1 if streaming else None,
+                progress=run.progress("articles") if len(articles) > 1 else None,
+                **options,
+            )
+            key = "summary" if kind == "summary" else "sentences"
+            stamp = _stamp() if timestamp else None
+            if streaming:
+                for item in results:
+                    for line in render.articles_jsonl([item], key):
+                        sys.stdout.write(line)
+                    sys.stdout.flush()
+            elif out_dir is not None:
+                plan = OutputPlan({a.path for a in articles})
+                for item, article in zip(results, articles):
+                    if article.path == "-":
+                        raise UsageError("--out-dir needs files, not stdin; use --output")
+                    path = output_path(out_dir, article.path, article.document.root, kind, to,
+                                       fmt.value)
+                    plan.add(path, _render_articles([item], fmt, key, stamp))
+                code = _finish_outputs(plan, check, fail_on_change, run)
+            elif output is not None:
+                plan = OutputPlan({a.path for a in articles})
+                plan.add(output, _render_articles(list(results), fmt, key, stamp))
+                code = _finish_outputs(plan, check, fail_on_change, run)
+            else:
+                _show_articles(list(results), fmt, key, stamp)
+            run.info(f"decoded {getattr(translator, 'decoded', 0)} sentence(s); the rest came "
+                     "from the cache or needed no translation")
+    finally:
+        run.close()
+    _exit(result, run, code)
 
-            console = Console(highlight=False)
-            for block in render.rich_digest(result):
-                console.print(block)
-        else:
-            _emit(render.digest_text(result), output)
-    _finish(loaded, reporter)
+
+def _stamp() -> str:
+    import datetime
+
+    return datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M:%S UTC")
 
 
-def _render_articles(results: list[Any], fmt: Format, output: Path | None, key: str) -> None:
+def _render_articles(results: list[Any], fmt: Format, key: str, stamp: str | None) -> str:
     from . import render
 
-    summary_kind = key == "summary"
     if fmt is Format.json:
-        _emit(render.articles_json(results, key), output)
-    elif fmt is Format.jsonl:
-        _emit("".join(render.articles_jsonl(results, key)), output)
-    elif fmt is Format.md:
-        content = render.summary_markdown(results) if summary_kind else render.translation_markdown(results)
-        _emit(content, output)
-    elif output is None and summary_kind and _stdout_is_terminal():
+        return render.articles_json(results, key)
+    if fmt is Format.jsonl:
+        return "".join(render.articles_jsonl(results, key))
+    if fmt is Format.md:
+        if key == "summary":
+            return render.summary_markdown(results, stamp)
+        return render.translation_markdown(results, stamp)
+    return render.summary_text(results) if key == "summary" else render.translation_text(results)
+
+
+def _show_articles(results: list[Any], fmt: Format, key: str, stamp: str | None) -> None:
+    from . import render
+
+    if fmt is Format.text and key == "summary" and _stdout_is_terminal():
         from rich.console import Console
 
         console = Console(highlight=False)
         for block in render.rich_summary(results):
             console.print(block)
-    else:
-        content = render.summary_text(results) if summary_kind else render.translation_text(results)
-        _emit(content, output)
+        return
+    _emit(_render_articles(results, fmt, key, stamp), None)
+
+
+@app.command()
+def digest(
+    paths: PathsArg = None,
+    facts: Annotated[int, typer.Option("--facts", "-k", min=1, help="How many key facts.")] = 12,
+    to: ToOpt = "en",
+    source: FromOpt = "auto",
+    fmt: FormatOpt = Format.text,
+    output: OutputOpt = None,
+    check: CheckOpt = False,
+    fail_on_change: FailOnChangeOpt = False,
+    timestamp: TimestampOpt = False,
+    glob: GlobOpt = None,
+    encoding: EncodingOpt = None,
+    cache: CacheOpt = None,
+    no_cache: NoCacheOpt = False,
+    beam: BeamOpt = 4,
+    quiet: QuietOpt = False,
+    verbose: VerboseOpt = False,
+) -> None:
+    """One merged list of key facts across all articles, each citing every source that states it."""
+    from . import render
+    from .outputs import OutputPlan
+    from .pipeline import digest_articles
+
+    run = Run(quiet, verbose)
+    code = 0
+    try:
+        with handle_errors():
+            _check_batch_options(output, None, check, fail_on_change)
+            articles, loaded = _load(paths, source, glob, encoding)
+            run.info(f"read {len(articles)} article(s)")
+            translator = _translator(cache, no_cache, beam, run)
+            result = digest_articles(articles, target=to, translator=translator, facts=facts)
+            stamp = _stamp() if timestamp else None
+            if fmt is Format.json:
+                content = render.digest_json(result)
+            elif fmt is Format.jsonl:
+                content = "".join(render.digest_jsonl(result))
+            elif fmt is Format.md:
+                content = render.digest_markdown(result, stamp)
+            else:
+                content = render.digest_text(result)
+            if output is not None:
+                plan = OutputPlan({a.path for a in articles})
+                plan.add(output, content)
+                code = _finish_outputs(plan, check, fail_on_change, run)
+            elif fmt is Format.text and _stdout_is_terminal():
+                from rich.console import Console
+
+                console = Console(highlight=False)
+                for block in render.rich_digest(result):
+                    console.print(block)
+            else:
+                _emit(content, None)
+    finally:
+        run.close()
+    _exit(loaded, run, code)
 
 
 @app.command()
@@ -358,7 +586,7 @@ def inspect(
                     verdict = f"drop: {line.reason}"
                 out.append(f"{line.number:>{width}} {verdict:<32} | {text[line.start:line.end]}")
             _emit("\n".join(out) + "\n", None)
-    _finish(result, reporter)
+    _exit(result, Run(False, False))
 
 
 def _inspect_groups(
@@ -415,7 +643,7 @@ def _inspect_groups(
                 f"{singles} stand on one sentence (not shown)"
             )
             _emit("\n".join(out) + "\n", None)
-    _finish(result, reporter)
+    _exit(result, Run(False, False))
 
 
 # --- models --------------------------------------------------------------------

@@ -42,3 +42,74 @@ def write_atomic(path: str | Path, content: str) -> bool:
             pass
         raise
     return True
+
+
+EXTENSIONS = {"text": "txt", "md": "md", "json": "json", "jsonl": "jsonl"}
+
+
+def output_path(out_dir: Path, document_path: str, root: str | None, kind: str, target: str,
+                fmt: str) -> Path:
+    """Where one input's output goes under ``out_dir``, mirroring the input tree.
+
+    Files found in a folder argument keep their place below that folder;
+    files named directly keep their relative path (so ``--out-dir .`` writes
+    next to them), or just their name when the path is absolute or leaves
+    the current folder. ``kind`` is "summary" (NAME.summary.en.md) or
+    "translation" (NAME.en.txt).
+    """
+    source = Path(document_path)
+    if root is not None:
+        relative = source.relative_to(root) if _is_below(source, Path(root)) else Path(source.name)
+    elif not source.is_absolute() and ".." not in source.parts:
+        relative = source
+    else:
+        relative = Path(source.name)
+    suffix = f".{target}.{EXTENSIONS[fmt]}"
+    if kind == "summary":
+        suffix = f".summary{suffix}"
+    return out_dir / relative.parent / (relative.stem + suffix)
+
+
+def _is_below(path: Path, folder: Path) -> bool:
+    try:
+        path.relative_to(folder)
+    except ValueError:
+        return False
+    return True
+
+
+class OutputPlan:
+    """Files to write; ``check`` compares instead of writing (for CI).
+
+    Writing is atomic and skips files whose content is unchanged, so a
+    pre-commit hook can tell "up to date" from "regenerated".
+    """
+
+    def __init__(self, inputs: set[str] | None = None) -> None:
+        self.files: dict[Path, str] = {}
+        self._inputs = {os.path.realpath(p) for p in (inputs or set())}
+
+    def add(self, path: Path, content: str) -> None:
+        from .errors import UsageError
+
+        if os.path.realpath(path) in self._inputs:
+            raise UsageError(f"{path}: refusing to write over an input file; choose another output")
+        if path in self.files and self.files[path] != content:
+            raise UsageError(f"{path}: two inputs would write the same output file")
+        self.files[path] = content
+
+    def stale(self) -> list[Path]:
+        """Outputs that are missing or would change."""
+        out = []
+        for path, content in sorted(self.files.items()):
+            try:
+                if path.read_bytes() == content.encode("utf-8"):
+                    continue
+            except OSError:
+                pass
+            out.append(path)
+        return out
+
+    def write(self) -> list[Path]:
+        """Write every file; return those created or changed."""
+        return [path for path, content in sorted(self.files.items()) if write_atomic(path, content)]

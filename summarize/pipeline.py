@@ -7,7 +7,7 @@ the terminal.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -18,7 +18,7 @@ from .language import detect_language
 from .segment import Sentence, split_sentences
 from .sources import Document, read_documents
 from .summary import DEFAULT_METHOD, select_sentences
-from .translate import ArgosTranslator, DecodeOptions, Translator
+from .translation import ArgosTranslator, DecodeOptions, Translator
 
 AUTO = "auto"
 
@@ -170,7 +170,7 @@ def check_models(articles: Sequence[Article], target: str, translator: Translato
             translator.check(language, target)
 
 
-def summarize_articles(
+def iter_summaries(
     articles: Sequence[Article],
     *,
     target: str = "en",
@@ -178,48 +178,78 @@ def summarize_articles(
     method: str = DEFAULT_METHOD,
     sentences: int | None = None,
     ratio: float | None = None,
-) -> list[ArticleResult]:
-    """Select each article's top sentences and translate only those."""
+    chunk: int | None = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> Iterator[ArticleResult]:
+    """Summaries, yielded as they are ready, ``chunk`` articles per translation batch.
+
+    Bigger chunks batch more sentences per decoding call (faster overall);
+    a chunk of 1 streams the first result soonest.
+    """
     translator = translator or make_translator()
     check_models(articles, target, translator)
-    picked = [
-        select_sentences(a.sentences, a.language, method=method, count=sentences, ratio=ratio)
-        for a in articles
-    ]
-    jobs = [(a.language, s.sentence) for a, chosen in zip(articles, picked) for s in chosen]
-    texts = iter(translate_sentences(jobs, target, translator))
-    results = []
-    for article, chosen in zip(articles, picked):
-        out = tuple(OutputSentence(next(texts), s.sentence, s.score) for s in chosen)
-        results.append(_result(article, target, out))
-    return results
+    done = 0
+    for group in _chunks(articles, chunk):
+        picked = [
+            select_sentences(a.sentences, a.language, method=method, count=sentences, ratio=ratio)
+            for a in group
+        ]
+        jobs = [(a.language, s.sentence) for a, chosen in zip(group, picked) for s in chosen]
+        texts = iter(translate_sentences(jobs, target, translator))
+        for article, chosen in zip(group, picked):
+            out = tuple(OutputSentence(next(texts), s.sentence, s.score) for s in chosen)
+            done += 1
+            if progress is not None:
+                progress(done, len(articles))
+            yield _result(article, target, out)
 
 
-def translate_articles(
+def summarize_articles(articles: Sequence[Article], **options) -> list[ArticleResult]:
+    """Select each article's top sentences and translate only those."""
+    return list(iter_summaries(articles, **options))
+
+
+def iter_translations(
     articles: Sequence[Article],
     *,
     target: str = "en",
     translator: Translator | None = None,
     keep_boilerplate: bool = False,
-) -> list[ArticleResult]:
-    """Translate every kept sentence (or every sentence) of each article."""
+    chunk: int | None = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> Iterator[ArticleResult]:
+    """Every kept sentence (or every sentence) of each article, translated."""
     translator = translator or make_translator()
     check_models(articles, target, translator)
-    chosen: list[list[Sentence]] = []
-    for article in articles:
-        if keep_boilerplate:
-            doc = article.document
-            chosen.append(split_sentences(doc.path, doc.text, None, article.language))
-        else:
-            chosen.append(list(article.sentences))
-    jobs = [(a.language, s) for a, group in zip(articles, chosen) for s in group]
-    texts = iter(translate_sentences(jobs, target, translator))
-    results = []
-    for article, group in zip(articles, chosen):
-        out = tuple(OutputSentence(next(texts), s) for s in group)
-        starts = _paragraph_starts(article.document.text, group)
-        results.append(_result(article, target, out, starts))
-    return results
+    done = 0
+    for group in _chunks(articles, chunk):
+        chosen: list[list[Sentence]] = []
+        for article in group:
+            if keep_boilerplate:
+                doc = article.document
+                chosen.append(split_sentences(doc.path, doc.text, None, article.language))
+            else:
+                chosen.append(list(article.sentences))
+        jobs = [(a.language, s) for a, sentences in zip(group, chosen) for s in sentences]
+        texts = iter(translate_sentences(jobs, target, translator))
+        for article, sentences in zip(group, chosen):
+            out = tuple(OutputSentence(next(texts), s) for s in sentences)
+            starts = _paragraph_starts(article.document.text, sentences)
+            done += 1
+            if progress is not None:
+                progress(done, len(articles))
+            yield _result(article, target, out, starts)
+
+
+def translate_articles(articles: Sequence[Article], **options) -> list[ArticleResult]:
+    """Translate every kept sentence (or every sentence) of each article."""
+    return list(iter_translations(articles, **options))
+
+
+def _chunks(items: Sequence[Article], size: int | None) -> Iterator[Sequence[Article]]:
+    size = size or max(len(items), 1)
+    for i in range(0, len(items), size):
+        yield items[i : i + size]
 
 
 def _paragraph_starts(text: str, sentences: Sequence[Sentence]) -> frozenset[int]:

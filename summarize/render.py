@@ -14,6 +14,7 @@ from typing import Any
 
 from .pipeline import ArticleResult, OutputSentence
 from .segment import Sentence
+from .sources import GENERATED_MARKER
 
 FORMATS = ("text", "md", "json", "jsonl")
 
@@ -94,8 +95,20 @@ def _direction(r: ArticleResult) -> str:
     return r.language if r.language == r.target else f"{r.language} → {r.target}"
 
 
-def summary_markdown(results: Sequence[ArticleResult]) -> str:
-    out = ["# Summary", ""]
+def _stamp_line(stamp: str | None) -> list[str]:
+    return [f"_Generated {stamp}._", ""] if stamp else []
+
+
+def _md_head(title: str | None, stamp: str | None) -> list[str]:
+    # The marker keeps summarize from reading its own output back as an article.
+    head = [GENERATED_MARKER]
+    if title is not None:
+        head.extend([title, ""])
+    return head + _stamp_line(stamp)
+
+
+def summary_markdown(results: Sequence[ArticleResult], stamp: str | None = None) -> str:
+    out = _md_head("# Summary", stamp)
     for r in results:
         out.append(f"## {_md_inline(r.title or r.path)}")
         out.append("")
@@ -111,8 +124,8 @@ def summary_markdown(results: Sequence[ArticleResult]) -> str:
     return "\n".join(out).rstrip("\n") + "\n"
 
 
-def translation_markdown(results: Sequence[ArticleResult]) -> str:
-    out = []
+def translation_markdown(results: Sequence[ArticleResult], stamp: str | None = None) -> str:
+    out = _md_head(None, stamp)
     for r in results:
         out.append(f"# {_md_inline(r.title or r.path)}")
         out.append("")
@@ -242,8 +255,8 @@ def digest_jsonl(result: Any) -> Iterator[str]:
         )
 
 
-def digest_markdown(result: Any) -> str:
-    out = ["# Key facts", ""]
+def digest_markdown(result: Any, stamp: str | None = None) -> str:
+    out = _md_head("# Key facts", stamp)
     if not result.facts:
         out.extend(["_No facts found._", ""])
     for rank, f in enumerate(result.facts, 1):

@@ -9,6 +9,7 @@ and sumy's bundled stop-word lists, so nothing is ever downloaded.
 from __future__ import annotations
 
 import math
+import warnings
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -100,7 +101,11 @@ def rank_sentences(
     sumy_sentences = [SumySentence(s.text, tokenizer) for s in sentences]
     document = ObjectDocumentModel((Paragraph(sumy_sentences),))
     summarizer = _build_summarizer(method, language)
-    return summarizer.scores_for(document, sumy_sentences)
+    with warnings.catch_warnings():
+        # LSA warns when an article has fewer distinct words than sentences;
+        # it still ranks, and stderr is for the user, not for sumy.
+        warnings.simplefilter("ignore", UserWarning)
+        return summarizer.scores_for(document, sumy_sentences)
 
 
 def select_sentences(
