@@ -275,6 +275,16 @@ def write_package(artifacts: Path, out: Path) -> Path:
     return out
 
 
+def describe_short(model: BenchModel) -> str:
+    info = model.describe()
+    return (
+        f"{info['layers']} layers, d_model {info['d_model']}, {info['heads']} heads, "
+        f"FFN {info['ffn']}, vocab {info['vocab']:,} ({info['learned_pieces']:,} learned BPE "
+        f"pieces + {info['dummy_pieces']:,} dummy control pieces), int8, "
+        f"model.bin {info['model_bin_bytes'] / 1e6:.0f} MB"
+    )
+
+
 @contextlib.contextmanager
 def installed(model: BenchModel):
     """Install the package into a temporary ARGOS_PACKAGES_DIR; yield (packages_dir, InstalledModel).

@@ -115,6 +115,11 @@ _LEAD = r"^[^\w@#€$£¥(\[\"„“«]*"
 _TAIL = r"[^\w]*(?:\d+[^\w]*)?$"
 
 
+def _wordset(words: str) -> frozenset[str]:
+    """A set of words written as one whitespace-separated string (tables stay compact)."""
+    return frozenset(words.split())
+
+
 def _whole(*alternatives: str) -> re.Pattern[str]:
     """A line that is nothing but one of these labels (plus icons and a counter)."""
     return _rx(_LEAD + "(?:" + "|".join(alternatives) + ")" + _TAIL)
@@ -294,7 +299,7 @@ _NEWSLETTER_RULES: tuple[_KeyedRule, ...] = (
         r"anytime)|you can unsubscribe")),
     # comment forms (normally inside comment sections, but forms appear without them)
     (("felder", "fields"), _rx(
-        r"(?:erforderliche|pflicht)felder sind (?:mit \* )?(?:markiert|gekennzeichnet)|"
+        r"(?:erforderliche |pflicht)felder sind (?:mit \* )?(?:markiert|gekennzeichnet)|"
         r"mit \* (?:markierte|gekennzeichnete) felder|required fields are marked")),
     (("speichere", "save my", "benachrichtig", "notify", "akismet", "recaptcha", "protected by"),
      _rx(r"speichere meinen namen|save my name,? e-?mail|benachrichtige mich (?:über|bei)|"
@@ -377,7 +382,8 @@ _ADVERTISING = _whole(
     r"partner content", r"sponsored (?:content|stories|links)", r"promoted (?:stories|links)",
     r"from our partners", r"around the web", r"(?:in kooperation mit|präsentiert von|"
     r"presented by|sponsored by|brought to you by) [^.!?]{1,40}",
-    r"scroll to continue(?: with content)?", r"(?:story|article) continues below(?: advertisement)?",
+    r"scroll to continue(?: with content)?",
+    r"(?:story|article) continues below(?: advertisement)?",
     r"weiter nach der anzeige", r"(?:der )?artikel (?:wird )?(?:unter|nach) der anzeige "
     r"(?:fortgesetzt|weiter)", r"anzeige überspringen", r"skip (?:this )?ad",
 )
@@ -523,37 +529,37 @@ _POST_META = re.compile(
     rf".{{0,40}}\d.{{0,40}}\s(?i:von|by)\s+{_NAMES}\s*$".replace(" ", r"\s+")
 )
 # First words of every byline and post-header pattern above (a cheap pre-check).
-_BYLINE_FIRST_WORDS = frozenset(
+_BYLINE_FIRST_WORDS = _wordset(
     """von by text autor autorin author written geschrieben reporting recherche redaktion
     verfasst ein eine einen beitrag post posted veröffentlicht published submitted
-    erstellt""".split()
+    erstellt"""
 )
 # Lowercase words a byline tail may contain ("Korrespondentin in Seoul", "vor 3 Stunden").
-_BYLINE_TAIL_WORDS = frozenset(
+_BYLINE_TAIL_WORDS = _wordset(
     "in aus für bei und and for from at of the der die das am um uhr vor ago on mit with "
-    "min read lesezeit minuten minutes updated aktualisiert stand dpa afp ap epa ddp".split()
+    "min read lesezeit minuten minutes updated aktualisiert stand dpa afp ap epa ddp"
 )
 
 # --- date lines: "14.11.2024", "08:50 Uhr", "Stand: 14.11.2024", "Updated 3 hours ago".
 # Checked by tokens (a deterministic scan), not one big regex, so no backtracking.
 _DATE_TOKENS = re.compile(r"\d+|[^\W\d_]+|\S")
-_CALENDAR_WORDS = frozenset(
+_CALENDAR_WORDS = _wordset(
     """januar jan februar feb märz mär maerz mar april apr mai juni jun juli jul august aug
     september sept sep oktober okt oct november nov dezember dez dec january february march
     may june july october december montag dienstag mittwoch donnerstag freitag samstag
     sonnabend sonntag mo di mi do fr sa so monday tuesday wednesday thursday friday saturday
-    sunday mon tue tues wed thu thur thurs fri sat sun""".split()
+    sunday mon tue tues wed thu thur thurs fri sat sun"""
 )
-_RELATIVE_WORDS = frozenset(
+_RELATIVE_WORDS = _wordset(
     """sekunde sekunden minute minuten min stunde stunden std tag tagen tage woche wochen
     monat monaten jahr jahren second seconds minutes mins hour hours hr hrs h day days week
-    weeks month months year years""".split()
+    weeks month months year years"""
 )
-_TODAY_WORDS = frozenset("heute gestern vorgestern today yesterday".split())
-_DATE_FILLER = frozenset(
+_TODAY_WORDS = _wordset("heute gestern vorgestern today yesterday")
+_DATE_FILLER = _wordset(
     """stand aktualisiert zuletzt veröffentlicht erschienen erstellt geändert datum updated
     last published posted first modified date am um vom vor seit ab uhr ago on at and und
-    a m p pm mez mesz cet cest utc gmt bst est edt pst pdt et ct t z""".split()
+    a m p pm mez mesz cet cest utc gmt bst est edt pst pdt et ct t z"""
 )
 _DATE_PUNCT = frozenset(".,:/-–—|·•()[]+'’")
 
@@ -564,10 +570,10 @@ _PRICE = _rx(
 )
 _PRICE_KEYS = ("€", "$", "£", "¥", "eur", "usd", "chf", "gbp")
 # Words that may surround a price in a shop line ("ab 19,90 € inkl. MwSt.").
-_PRICE_WORDS = frozenset(
+_PRICE_WORDS = _wordset(
     """ab nur statt jetzt uvp preis price from only was now sale rabatt inkl incl inklusive
     mwst vat zzgl versand shipping pro per monat month stück stk je each und and oder or
-    neu new ersparnis save sparen sie bis to""".split()
+    neu new ersparnis save sparen sie bis to"""
 )
 _PHONE = _rx(
     r"^(?:(?:tel(?:efon)?|fon|phone|fax|hotline|mobil|handy|call(?: us)?|whatsapp|"
@@ -656,7 +662,8 @@ _MENTION = re.compile(r"(?<![\w.@])@[^\W\d_][\w.-]{1,30}")
 _REPLY_CONTROL = _whole(
     r"antworten", r"antwort", r"reply", r"replies", r"melden", r"report", r"zitieren", r"quote",
     r"gefällt mir", r"like", r"likes", r"permalink", r"log in to reply", r"login to reply",
-    r"zum antworten anmelden", r"auf (?:diesen )?kommentar antworten", r"reply to (?:this )?comment",
+    r"zum antworten anmelden", r"auf (?:diesen )?kommentar antworten",
+    r"reply to (?:this )?comment",
     r"\d+ (?:antworten|replies|likes?)", r"(?:up|down)vote", r"[↑↓▲▼]",
 )
 _SAYS = _rx(
@@ -677,7 +684,8 @@ _MENTION_EV, _REPLY_EV, _SAYS_EV, _SIGNOFF_EV = 1, 2, 4, 8
 # --- author bios under the article.
 _AUTHOR_BIO = _whole(
     r"über (?:den autor|die autorin|die autoren|uns)", r"zum autor", r"zur autorin",
-    r"about the (?:author|writer|authors)", r"autoreninfo", r"author bio", r"(?:der|die) autor(?:in)?",
+    r"about the (?:author|writer|authors)", r"autoreninfo", r"author bio",
+    r"(?:der|die) autor(?:in)?",
 )
 
 
@@ -777,9 +785,11 @@ def _is_date_line(low: str) -> bool:
                 return False
         elif tok in _DATE_PUNCT:
             # "08:50" or "14.11." : separators between numbers
-            if 0 < i < len(tokens) - 1 and tokens[i - 1].isdigit() and tokens[i + 1].isdigit():
-                if tok == ":" or (tok == "." and i >= 3 and tokens[i - 2] == "."):
-                    evidence = True
+            between_numbers = (
+                0 < i < len(tokens) - 1 and tokens[i - 1].isdigit() and tokens[i + 1].isdigit()
+            )
+            if between_numbers and (tok == ":" or (tok == "." and i >= 3 and tokens[i - 2] == ".")):
+                evidence = True
         else:
             return False
     return evidence or (digits and relative)
@@ -1127,12 +1137,11 @@ def _judge_run(doc: _Doc, i: int, j: int, first: int, last: int) -> None:
     before = doc.prev_nonblank(i, limit=3)
     if before >= 0 and doc.kept(before) and doc.text[before].endswith(":"):
         return  # "... in verschiedenen Bereichen an:" followed by its bullet list
-    in_edge = first < 0 or i < first or (last >= 0 and j - 1 > last)
+    # without any prose the whole text counts as body: nothing tells menus from content
+    in_edge = first >= 0 and (i < first or j - 1 > last)
     bullets = any(_BULLET.match(doc.raw[k]) for k in labels)
-    if in_edge and first >= 0:
+    if in_edge:
         drop = True
-    elif first < 0:
-        drop = junk >= 1 and not bullets
     else:
         tiny = all(doc.words[k] <= 2 for k in labels)
         drop = junk >= 2 or (j - i >= 6 and tiny and not bullets)

@@ -27,6 +27,9 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_show_locals=False,
+    # Plain help and plain one-line usage errors: faster to start, and
+    # nothing but text on stderr.
+    rich_markup_mode=None,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 models_app = typer.Typer(help="List, install and remove offline translation models (Argos packages).",
@@ -132,6 +135,15 @@ def handle_errors() -> Iterator[None]:
     except SummarizeError as exc:
         Reporter().error(str(exc))
         raise typer.Exit(exc.exit_code) from None
+    except KeyboardInterrupt:
+        # Outputs are written atomically and the cache commits each batch, so
+        # an interrupted run leaves no partial file and the next run resumes.
+        Reporter().error("interrupted")
+        raise typer.Exit(errors.EXIT_INTERRUPTED) from None
+    except BrokenPipeError:
+        # `summarize ... | head -1`: the reader has gone; stop quietly.
+        _silence_stdout()
+        raise typer.Exit(0) from None
 
 
 def _emit(content: str, output: Path | None) -> None:
@@ -282,7 +294,9 @@ def _exit(result: Any, run: Run, code: int = 0) -> None:
     for error in result.errors:
         run.reporter.error(str(error))
     if result.errors:
-        raise typer.Exit(EXIT_INPUT)
+        # An unreadable input outranks a missing model: both leave work undone.
+        codes = {error.exit_code for error in result.errors}
+        raise typer.Exit(EXIT_INPUT if EXIT_INPUT in codes else max(codes))
     if code:
         raise typer.Exit(code)
 
@@ -385,7 +399,7 @@ def _per_article_command(
 ) -> None:
     from . import render
     from .outputs import OutputPlan, output_path
-    from .pipeline import iter_summaries, iter_translations
+    from .pipeline import drop_untranslatable, iter_summaries, iter_translations
 
     run = Run(quiet, verbose)
     code = 0
@@ -397,6 +411,7 @@ def _per_article_command(
             articles, result = _load(paths, source, glob, encoding)
             run.info(f"read {len(articles)} article(s)")
             translator = _translator(cache, no_cache, beam, run)
+            articles = drop_untranslatable(articles, result, to, translator)
             produce = iter_summaries if kind == "summary" else iter_translations
             streaming = fmt is Format.jsonl and output is None and out_dir is None
             results = produce(
@@ -491,7 +506,7 @@ def digest(
     """One merged list of key facts across all articles, each citing every source that states it."""
     from . import render
     from .outputs import OutputPlan
-    from .pipeline import digest_articles
+    from .pipeline import digest_articles, drop_untranslatable
 
     run = Run(quiet, verbose)
     code = 0
@@ -501,6 +516,7 @@ def digest(
             articles, loaded = _load(paths, source, glob, encoding)
             run.info(f"read {len(articles)} article(s)")
             translator = _translator(cache, no_cache, beam, run)
+            articles = drop_untranslatable(articles, loaded, to, translator)
             result = digest_articles(articles, target=to, translator=translator, facts=facts)
             stamp = _stamp() if timestamp else None
             if fmt is Format.json:
@@ -780,14 +796,11 @@ def cache_clear(cache: CacheOpt = None) -> None:
 
 
 def main() -> None:
-    """Console entry point: adds clean handling of pipes and Ctrl-C around the app."""
+    """Console entry point."""
     try:
         app()
-    except KeyboardInterrupt:
-        sys.stderr.write("summarize: interrupted\n")
-        sys.exit(errors.EXIT_INTERRUPTED)
     except BrokenPipeError:
-        # `summarize ... | head -1`: the reader left; exit quietly.
+        # A pipe closed while Python flushed stdout at exit.
         _silence_stdout()
         sys.exit(0)
 

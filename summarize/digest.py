@@ -29,10 +29,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from .segment import Sentence
-from .summary import MIN_WORDS
+from .summary import MIN_WORDS, prefilter
 from .words import stemmer, stop_words, tokenize
 
 DEFAULT_FACTS = 12
+# Per article, at most this many sentences compete to be facts (a linear
+# pre-ranking picks them), so one huge input cannot swamp time or memory.
+MAX_CANDIDATES = 200
 # Cosine similarity (IDF-weighted content terms) at which two sentences count
 # as stating the same fact. Tuned by reading the groups `summarize inspect
 # --groups` prints: at 0.22 paraphrases across outlets ("verpflichtet zu
@@ -123,6 +126,8 @@ def fact_candidates(articles: Sequence) -> list[Candidate]:
             for s in article.sentences
             if not s.heading and len(tokenize(s.text)) >= MIN_WORDS and not _is_question(s.text)
         ]
+        if len(pool) > MAX_CANDIDATES:
+            pool = prefilter(pool, article.language, MAX_CANDIDATES)
         seen: set[str] = set()
         last = max(len(pool) - 1, 1)
         for i, sentence in enumerate(pool):

@@ -6,6 +6,8 @@ The message of every error is written for the user: it names what failed
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 EXIT_OK = 0
 EXIT_STALE = 1
 EXIT_USAGE = 2
@@ -42,11 +44,17 @@ class ModelError(SummarizeError):
 
 
 class MissingModelError(ModelError):
-    def __init__(self, source: str, target: str) -> None:
+    def __init__(self, source: str, target: str, paths: Sequence[str] = ()) -> None:
         self.source = source
         self.target = target
+        self.paths = tuple(paths)
+        needed = ""
+        if self.paths:
+            shown = ", ".join(self.paths[:3])
+            more = f" and {len(self.paths) - 3} more" if len(self.paths) > 3 else ""
+            needed = f" (needed by {shown}{more})"
         super().__init__(
-            f"no translation model for {source}->{target}.\n"
+            f"no translation model for {source}->{target}{needed}.\n"
             f"Install one with `summarize models install {source} {target}` "
             f"or, offline, `summarize models install PATH.argosmodel`."
         )

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from .cache import TranslationCache, default_cache_path
 from .clean import Cleaned, clean_text
-from .errors import InputError
+from .errors import MissingModelError, SummarizeError
 from .language import detect_language
 from .segment import Sentence, split_sentences
 from .sources import Document, read_documents
@@ -72,7 +72,7 @@ class RunResult:
     """What a command produced, plus every input that could not be used."""
 
     articles: list[ArticleResult] = field(default_factory=list)
-    errors: list[InputError] = field(default_factory=list)
+    errors: list[SummarizeError] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
 
 
@@ -168,6 +168,42 @@ def check_models(articles: Sequence[Article], target: str, translator: Translato
     for language in sorted({a.language for a in articles}):
         if language != target:
             translator.check(language, target)
+
+
+def usable_articles(
+    articles: Sequence[Article], target: str, translator: Translator
+) -> tuple[list[Article], list[MissingModelError]]:
+    """Split articles into those we can translate and one error per missing pair.
+
+    An article in a language without a model must not stop the others.
+    """
+    missing: dict[str, MissingModelError] = {}
+    for language in sorted({a.language for a in articles}):
+        if language == target:
+            continue
+        try:
+            translator.check(language, target)
+        except MissingModelError as exc:
+            missing[language] = exc
+    if not missing:
+        return list(articles), []
+    errors = [
+        MissingModelError(
+            exc.source, exc.target, [a.path for a in articles if a.language == language]
+        )
+        for language, exc in sorted(missing.items())
+    ]
+    return [a for a in articles if a.language not in missing], errors
+
+
+def drop_untranslatable(
+    articles: Sequence[Article], result: RunResult | DigestResult, target: str,
+    translator: Translator,
+) -> list[Article]:
+    """The articles a model exists for; the others become errors in ``result``."""
+    usable, missing = usable_articles(articles, target, translator)
+    result.errors.extend(missing)
+    return usable
 
 
 def iter_summaries(
@@ -297,6 +333,8 @@ def summarize_files(
     articles, result = load_articles(
         paths, source_language=source_language, globs=globs, encoding=encoding
     )
+    translator = translator or make_translator()
+    articles = drop_untranslatable(articles, result, to, translator)
     result.articles = summarize_articles(
         articles, target=to, translator=translator, method=method, sentences=sentences, ratio=ratio
     )
@@ -317,6 +355,8 @@ def translate_files(
     articles, result = load_articles(
         paths, source_language=source_language, globs=globs, encoding=encoding
     )
+    translator = translator or make_translator()
+    articles = drop_untranslatable(articles, result, to, translator)
     result.articles = translate_articles(
         articles, target=to, translator=translator, keep_boilerplate=keep_boilerplate
     )
@@ -330,7 +370,7 @@ class DigestResult:
     facts: list = field(default_factory=list)  # list[digest.Fact]
     sources: list = field(default_factory=list)  # list[digest.DigestSource]
     target: str = "en"
-    errors: list[InputError] = field(default_factory=list)
+    errors: list[SummarizeError] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
 
 
@@ -387,6 +427,8 @@ def digest_files(
     articles, loaded = load_articles(
         paths, source_language=source_language, globs=globs, encoding=encoding
     )
+    translator = translator or make_translator()
+    articles = drop_untranslatable(articles, loaded, to, translator)
     result = digest_articles(articles, target=to, translator=translator, facts=facts)
     result.errors, result.warnings = loaded.errors, loaded.warnings
     return result

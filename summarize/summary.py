@@ -33,6 +33,10 @@ DEFAULT_SENTENCES = 5
 
 # Fragments shorter than this carry no fact worth summarising ("Analyse").
 MIN_WORDS = 5
+# sumy's rankers are quadratic in the number of sentences (LexRank builds an
+# n x n matrix). Longer articles are first cut down to this many sentences by
+# a linear-time pre-ranking, so a book-length input stays fast and bounded.
+MAX_RANKED = 400
 
 
 @dataclass(frozen=True)
@@ -120,10 +124,35 @@ def select_sentences(
     if not pool:
         return []
     wanted = sentence_count(len(pool), count, ratio)
+    if len(pool) > MAX_RANKED:
+        pool = prefilter(pool, language, max(MAX_RANKED, wanted))
     scores = rank_sentences(pool, language, method)
     # Ties break by position so the output never depends on hash order.
     order = sorted(range(len(pool)), key=lambda i: (-scores[i], i))[:wanted]
     return [Scored(pool[i], scores[i]) for i in sorted(order)]
+
+
+def prefilter(pool: Sequence[Sentence], language: str, limit: int) -> list[Sentence]:
+    """The ``limit`` sentences closest to the article's centroid, in document order.
+
+    Linear in the article's length: one pass to count stems, one to score.
+    """
+    if len(pool) <= limit:
+        return list(pool)
+    stem = stemmer(language)
+    stops = stop_words(language)
+    bags = [
+        {stem(w.lower()) for w in tokenize(s.text) if w.lower() not in stops} for s in pool
+    ]
+    frequency: dict[str, int] = {}
+    for bag in bags:
+        for term in bag:
+            frequency[term] = frequency.get(term, 0) + 1
+    scores = [
+        sum(frequency[t] for t in bag) / math.sqrt(len(bag)) if bag else 0.0 for bag in bags
+    ]
+    best = sorted(range(len(pool)), key=lambda i: (-scores[i], i))[:limit]
+    return [pool[i] for i in sorted(best)]
 
 
 def _build_summarizer(method: str, language: str) -> Any:

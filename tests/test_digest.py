@@ -11,6 +11,7 @@ from conftest import SAMPLES
 from summarize.digest import (
     BLOCK_LIMIT,
     GROUP_THRESHOLD,
+    MAX_CANDIDATES,
     fact_candidates,
     related,
     select_facts,
@@ -80,12 +81,24 @@ def test_ties_break_deterministically():
 
 def test_blocking_bounds_the_comparisons():
     # Many sentences sharing every term: each bucket holds at most BLOCK_LIMIT.
-    text = "\n\n".join(
-        f"Die Regierung in Berlin beschloss am Montag Paket Nummer {i} für die Bahn." for i in range(300)
-    )
-    groups, candidates = select_facts(articles_from({"a.txt": text}), None)
+    corpus = {
+        f"{name}.txt": "\n\n".join(
+            f"Die Regierung in Berlin beschloss am Montag Paket Nummer {i} für die Bahn."
+            for i in range(start, start + 100)
+        )
+        for name, start in (("a", 0), ("b", 100), ("c", 200))
+    }
+    groups, candidates = select_facts(articles_from(corpus), None)
     assert len(candidates) == 300
     assert max(len(g.members) for g in groups) <= 6 * BLOCK_LIMIT + 1
+
+
+def test_a_huge_article_is_cut_to_a_bounded_pool():
+    text = "\n\n".join(
+        f"Die Regierung in Berlin beschloss am Montag Paket Nummer {i} für die Bahn."
+        for i in range(1000)
+    )
+    assert len(fact_candidates(articles_from({"a.txt": text}))) == MAX_CANDIDATES
 
 
 def test_digest_translates_only_the_representatives(fake_translator):

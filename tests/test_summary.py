@@ -101,3 +101,22 @@ def test_summary_is_an_ordered_subset(texts, count, method):
     assert indices == sorted(set(indices))
     assert len(chosen) <= count
     assert all(c.sentence in sentences for c in chosen)
+
+
+def test_long_articles_are_prefiltered_to_a_bounded_pool(monkeypatch):
+    monkeypatch.setattr("summarize.summary.MAX_RANKED", 10)
+    texts = [f"{ARTICLE[i % len(ARTICLE)][:-1]} im Jahr {1900 + i}." for i in range(60)]
+    chosen = select_sentences(make(texts), "de", "lexrank", count=3)
+    assert len(chosen) == 3
+    indices = [c.sentence.index for c in chosen]
+    assert indices == sorted(indices)
+
+
+def test_prefilter_keeps_central_sentences_in_order():
+    from summarize.summary import prefilter
+
+    sentences = make(ARTICLE)
+    kept = prefilter(sentences, "de", 3)
+    assert [s.index for s in kept] == sorted(s.index for s in kept)
+    assert ARTICLE[2] not in {s.text for s in kept}  # the weather is off-topic
+    assert prefilter(sentences, "de", 10) == sentences

@@ -1,0 +1,384 @@
+"""Translation throughput: our translate stage vs Argos Translate's own pipeline.
+
+Same model (the benchmark model, installed with summarize.models.install_package_file
+into a temporary ARGOS_PACKAGES_DIR), same sentences (every kept sentence of
+the five samples), same beam (4), same decoding length N for every sentence.
+Each contender runs in its own subprocess, so its imports and peak RSS are
+its own:
+
+* argos-default: ``argostranslate.translate`` with its settings as shipped
+  (inter_threads 1, intra_threads 0 = CTranslate2's default, batch 32 tokens);
+* argos-tuned: the same with ARGOS_INTER_THREADS=2 ARGOS_INTRA_THREADS=1
+  ARGOS_BATCH_SIZE=1024 (all three are read by argostranslate/settings.py);
+* ours: ``translate_articles(..., translator=make_translator(use_cache=False))``.
+
+Usage::
+
+    python benchmarks/bench_translate.py [--json] [--quick] [--length N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+from common import (  # noqa: E402
+    SAMPLES,
+    Section,
+    child_env,
+    emit,
+    log,
+    run_measured,
+)
+
+DEFAULT_LENGTH = 32
+BEAM = 4
+TUNED_ENV = {"ARGOS_INTER_THREADS": "2", "ARGOS_INTRA_THREADS": "1", "ARGOS_BATCH_SIZE": "1024"}
+# The env vars that would change Argos' behaviour; cleared for "defaults".
+ARGOS_SETTINGS = (
+    "ARGOS_INTER_THREADS", "ARGOS_INTRA_THREADS", "ARGOS_BATCH_SIZE", "ARGOS_BEAM_SIZE",
+    "ARGOS_COMPUTE_TYPE", "ARGOS_DEVICE_TYPE", "ARGOS_CHUNK_TYPE", "ARGOS_MODEL_PROVIDER",
+    "ARGOS_DEBUG", "ARGOS_DEV_MODE",
+)
+
+
+# ---------------------------------------------------------------- the input
+
+
+def make_plan(sample_paths: list[str]) -> dict:
+    """Every kept sentence of the samples, and the same text as Argos paragraphs.
+
+    A paragraph is a run of kept sentences with no line break between them
+    (as ``pipeline._paragraph_starts`` defines it), joined with single
+    spaces; an article is its paragraphs joined with "\\n", which is how
+    Argos splits paragraphs. Argos then splits each paragraph into sentences
+    with our splitter, so it sees exactly our sentences, but gets to batch
+    the sentences of a paragraph together, as it would for a real article.
+    """
+    from summarize.pipeline import load_articles
+
+    articles, _ = load_articles(sample_paths)
+    plan = {"articles": []}
+    for article in articles:
+        text = article.document.text
+        paragraphs: list[list[str]] = []
+        previous_end = None
+        for s in article.sentences:
+            flat = " ".join(s.text.split())
+            if previous_end is None or "\n" in text[previous_end : s.start]:
+                paragraphs.append([flat])
+            else:
+                paragraphs[-1].append(flat)
+            previous_end = s.end
+        plan["articles"].append(
+            {
+                "path": article.path,
+                "language": article.language,
+                "sentences": [" ".join(s.text.split()) for s in article.sentences],
+                "paragraphs": [" ".join(p) for p in paragraphs],
+            }
+        )
+    return plan
+
+
+# ---------------------------------------------------------------- workers (subprocesses)
+
+
+def worker_argos(plan: dict, length: int) -> dict:
+    t0 = time.perf_counter()
+    import argostranslate.translate as at  # heavy: ctranslate2, minisbd, onnxruntime
+    from argostranslate import sbd, settings
+
+    t_import = time.perf_counter() - t0
+
+    # 1. Offline sentence splitting: Argos' default splitter (MiniSBD) downloads
+    #    an ONNX model on first use. Replace its split_sentences with ours.
+    from summarize.segment import sentence_spans
+
+    seen: list[str] = []
+
+    def split_sentences(self, text: str) -> list[str]:
+        out = [text[s:e] for s, e, _h in sentence_spans(text, language=self.pkg.from_code)]
+        seen.extend(out)
+        return out
+
+    sbd.MiniSBDSentencizer.split_sentences = split_sentences
+
+    # 2. Same decoding length as ours: Argos passes no max_decoding_length
+    #    (CTranslate2's default is 256), so inject N into every call.
+    import ctranslate2
+
+    calls = {"translate_batch": 0, "examples": 0}
+
+    class FixedLengthTranslator:
+        def __init__(self, *args, **kwargs):
+            self._t = ctranslate2.Translator(*args, **kwargs)
+
+        def translate_batch(self, source, *args, **kwargs):
+            kwargs["max_decoding_length"] = length
+            calls["translate_batch"] += 1
+            calls["examples"] += len(source)
+            return self._t.translate_batch(source, *args, **kwargs)
+
+        def __getattr__(self, name):
+            return getattr(self._t, name)
+
+    class Shim:
+        Translator = FixedLengthTranslator
+
+        def __getattr__(self, name):
+            return getattr(ctranslate2, name)
+
+    at.ctranslate2 = Shim()
+
+    t1 = time.perf_counter()
+    languages = at.get_installed_languages()
+    source = next(lang for lang in languages if lang.code == "de")
+    target = next(lang for lang in languages if lang.code == "en")
+    translation = source.get_translation(target)
+    t_setup = time.perf_counter() - t1
+
+    t2 = time.perf_counter()
+    outputs = [translation.translate("\n".join(a["paragraphs"])) for a in plan["articles"]]
+    t_translate = time.perf_counter() - t2
+
+    expected = [s for a in plan["articles"] for s in a["sentences"]]
+    return {
+        "import_s": t_import,
+        "setup_s": t_setup,
+        "translate_s": t_translate,
+        "sentences_split": len(seen),
+        "same_sentences": seen == expected,
+        "translate_batch_calls": calls["translate_batch"],
+        "examples_decoded": calls["examples"],
+        "output_chars": sum(len(o) for o in outputs),
+        "settings": {
+            "inter_threads": settings.inter_threads,
+            "intra_threads": settings.intra_threads,
+            "batch_size": settings.batch_size,
+            "beam_size": settings.beam_size,
+            "compute_type": settings.compute_type,
+            "chunk_type": settings.chunk_type.name,
+        },
+        "modules": sorted(m for m in ("torch", "stanza", "spacy", "onnxruntime", "minisbd")
+                          if m in sys.modules),
+    }
+
+
+def worker_ours(sample_paths: list[str], length: int) -> dict:
+    t0 = time.perf_counter()
+    from summarize import pipeline
+
+    from common import translation_module
+
+    module = translation_module()
+    t_import = time.perf_counter() - t0
+
+    # Same decoding length as Argos: every path decodes exactly N tokens.
+    module._max_length = lambda source_tokens: length
+    retries = {"n": 0}
+    original_retry = module._LoadedModel._retry
+
+    def counting_retry(self, *args, **kwargs):
+        retries["n"] += 1
+        return original_retry(self, *args, **kwargs)
+
+    module._LoadedModel._retry = counting_retry
+
+    t1 = time.perf_counter()
+    articles, _ = pipeline.load_articles(sample_paths)
+    t_load = time.perf_counter() - t1
+
+    translator = pipeline.make_translator(use_cache=False, beam_size=BEAM)
+    t2 = time.perf_counter()
+    results = pipeline.translate_articles(articles, target="en", translator=translator)
+    t_translate = time.perf_counter() - t2
+    sentences = sum(len(r.sentences) for r in results)
+    return {
+        "import_s": t_import,
+        "setup_s": t_load,
+        "translate_s": t_translate,
+        "sentences": sentences,
+        "decoded": translator.decoded,
+        "retries": retries["n"],
+        "module": module.__name__,
+        "output_chars": sum(len(s.text) for r in results for s in r.sentences),
+    }
+
+
+def worker_main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--worker", choices=["argos", "ours"], required=True)
+    parser.add_argument("--plan", type=Path, required=True)
+    parser.add_argument("--length", type=int, required=True)
+    args = parser.parse_args(argv)
+    plan = json.loads(args.plan.read_text(encoding="utf-8"))
+    if args.worker == "argos":
+        result = worker_argos(plan, args.length)
+    else:
+        result = worker_ours(plan["paths"], args.length)
+    print("RESULT " + json.dumps(result))
+    return 0
+
+
+# ---------------------------------------------------------------- driver
+
+
+def source_tokens(tokenizer: Path, sentences: list[str]) -> int:
+    import sentencepiece as spm
+
+    sp = spm.SentencePieceProcessor(model_file=str(tokenizer))
+    return sum(len(t) for t in sp.encode(sentences, out_type=str))
+
+
+def _parse(measured, what: str) -> dict:
+    measured.check(what)
+    for line in reversed(measured.stdout.splitlines()):
+        if line.startswith("RESULT "):
+            return json.loads(line[len("RESULT "):])
+    raise RuntimeError(f"{what}: no result line in output:\n{measured.stdout[-2000:]}")
+
+
+def run(quick: bool = False, length: int = DEFAULT_LENGTH, repeats: int | None = None) -> Section:
+    import benchmodel
+
+    section = Section("translate", "Translation throughput (benchmark model, beam 4)")
+    model = benchmodel.build(log=log)
+    paths = [str(SAMPLES)]
+    plan = make_plan(paths)
+    if quick:  # two articles are enough for a ratio
+        plan["articles"] = plan["articles"][:2]
+        paths = [a["path"] for a in plan["articles"]]
+    plan["paths"] = paths
+    sentences = [s for a in plan["articles"] for s in a["sentences"]]
+    tokens = source_tokens(model.artifacts / "sentencepiece.model", sentences)
+    repeats = repeats or 1
+
+    with benchmodel.installed(model) as (root, installed), tempfile.TemporaryDirectory(
+        prefix="summarize-bench-argos-home-"
+    ) as home:
+        plan_file = Path(home) / "plan.json"
+        plan_file.write_text(json.dumps(plan), encoding="utf-8")
+        # Argos creates its data/config/cache folders on import: keep them out of ~.
+        base = child_env(
+            ARGOS_PACKAGES_DIR=str(root),
+            XDG_DATA_HOME=str(Path(home) / "data"),
+            XDG_CONFIG_HOME=str(Path(home) / "config"),
+            XDG_CACHE_HOME=str(Path(home) / "cache"),
+            PYTHONPATH=os.pathsep.join([str(HERE)] + [os.environ.get("PYTHONPATH", "")]).rstrip(
+                os.pathsep
+            ),
+            **{k: None for k in ARGOS_SETTINGS},
+        )
+        contenders = [
+            ("argos-default", "argos", base),
+            ("argos-tuned", "argos", {**base, **TUNED_ENV}),
+            ("ours", "ours", base),
+        ]
+        results: dict[str, dict] = {}
+        for name, kind, env in contenders:
+            best = None
+            for _ in range(repeats):
+                log(f"translate: {name} ({len(sentences)} sentences, N={length}) ...")
+                m = run_measured(
+                    [sys.executable, str(Path(__file__)), "--worker", kind, "--plan",
+                     str(plan_file), "--length", str(length)],
+                    env=env,
+                    cwd=home,
+                )
+                r = _parse(m, f"translate worker {name}")
+                r["wall_s"] = m.wall
+                r["maxrss_mb"] = m.maxrss_mb
+                if best is None or r["translate_s"] < best["translate_s"]:
+                    best = r
+            results[name] = best
+
+    n = len(sentences)
+    section.add("sentences", "sentences (kept, all samples)" if not quick else
+                "sentences (kept, first 2 samples)", n)
+    section.add("source_tokens", "source tokens (SentencePiece)", tokens)
+    section.add("decode_length", "tokens decoded per sentence (N)", length)
+    rows = []
+    for name in ("argos-default", "argos-tuned", "ours"):
+        r = results[name]
+        sps = n / r["translate_s"]
+        tps = tokens / r["translate_s"]
+        key = name.replace("-", "_")
+        section.add(f"{key}_sentences_per_s", f"{name}: sentences/s", round(sps, 2), "sent/s")
+        section.add(f"{key}_tokens_per_s", f"{name}: source tokens/s", round(tps, 1), "tok/s")
+        section.add(f"{key}_translate_s", f"{name}: translate wall", round(r["translate_s"], 2), "s")
+        section.add(f"{key}_process_s", f"{name}: process wall (incl. imports)",
+                    round(r["wall_s"], 2), "s")
+        section.add(f"{key}_import_s", f"{name}: import time", round(r["import_s"], 2), "s")
+        section.add(f"{key}_maxrss_mb", f"{name}: peak RSS", round(r["maxrss_mb"], 1), "MiB")
+        rows.append([name, round(sps, 2), round(tps, 1), round(r["translate_s"], 2),
+                     round(r["wall_s"], 2), round(r["maxrss_mb"], 1)])
+    ours = results["ours"]["translate_s"]
+    r_def = results["argos-default"]["translate_s"] / ours
+    r_tun = results["argos-tuned"]["translate_s"] / ours
+    section.add("ratio_vs_default", "speed-up ours / argos-default", round(r_def, 2), "x",
+                target=">= 15x", met=r_def >= 15)
+    section.add("ratio_vs_tuned", "speed-up ours / argos-tuned", round(r_tun, 2), "x",
+                target=">= 4x", met=r_tun >= 4)
+    section.table("summary", ["contender", "sent/s", "tok/s", "translate s", "process s",
+                              "peak RSS MiB"], rows)
+
+    a = results["argos-default"]
+    section.note(
+        f"model: {benchmodel.describe_short(model)}; every hypothesis is exactly N={length} "
+        "tokens (output bias against </s>)."
+    )
+    section.note(
+        f"ours: {results['ours']['module']}._max_length monkeypatched to return N={length} in "
+        "the worker (it normally returns 2*len+10); make_translator(use_cache=False); "
+        f"{results['ours']['decoded']} unique sentences decoded, "
+        f"{results['ours']['retries']} degenerate-output retries."
+    )
+    section.note(
+        "argos: sbd.MiniSBDSentencizer.split_sentences monkeypatched to "
+        "summarize.segment.sentence_spans (MiniSBD would download an ONNX model); "
+        "ctranslate2.Translator wrapped to pass max_decoding_length=N (Argos passes none: "
+        "CTranslate2 default 256). No other change: importing argostranslate.translate works "
+        f"offline (imports {', '.join(a['modules']) or 'none of torch/stanza'}; no torch)."
+    )
+    section.note(
+        "argos input: per article one translate() call on its kept paragraphs joined by "
+        "'\\n' (a paragraph = kept sentences with no line break between them); "
+        f"Argos split them into exactly our sentences: {a['same_sentences']} "
+        f"({a['sentences_split']} sentences; {a['translate_batch_calls']} translate_batch calls "
+        f"by default, {results['argos-tuned']['translate_batch_calls']} tuned)."
+    )
+    section.note(
+        "argos settings read: default "
+        + json.dumps(results["argos-default"]["settings"])
+        + "; tuned "
+        + json.dumps(results["argos-tuned"]["settings"])
+    )
+    return section
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    if "--worker" in argv:
+        return worker_main(argv)
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--json", action="store_true")
+    parser.add_argument("--quick", action="store_true", help="two articles instead of five")
+    parser.add_argument("--length", type=int, default=DEFAULT_LENGTH,
+                        help="tokens decoded per sentence (default 32)")
+    parser.add_argument("--repeats", type=int, default=1, help="best of R runs per contender")
+    args = parser.parse_args(argv)
+    emit([run(args.quick, args.length, args.repeats)], args.json)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
