@@ -47,15 +47,30 @@ class Measured:
 
     wall: float  # seconds
     maxrss_mb: float  # MiB (ru_maxrss of this child, from wait4)
+    cpu: float  # seconds of user + system CPU time of this child
     returncode: int
     stdout: str
     stderr: str
+    killed: str | None = None  # "time limit" or "memory limit" when we stopped it
 
     def check(self, what: str) -> Measured:
+        if self.killed:
+            raise RuntimeError(f"{what} was stopped: {self.killed}")
         if self.returncode != 0:
             tail = "\n".join(self.stderr.strip().splitlines()[-15:])
             raise RuntimeError(f"{what} failed with exit code {self.returncode}:\n{tail}")
         return self
+
+
+def _rss_mb(pid: int) -> float:
+    try:
+        with open(f"/proc/{pid}/status") as f:
+            for line in f:
+                if line.startswith("VmRSS:"):
+                    return int(line.split()[1]) / 1024.0
+    except (OSError, ValueError):
+        pass
+    return 0.0
 
 
 def run_measured(
@@ -64,9 +79,15 @@ def run_measured(
     env: dict[str, str] | None = None,
     cwd: Path | str | None = None,
     stdin: str | None = None,
-    timeout: float = 1800,
+    timeout: float | None = None,
+    rss_limit_mb: float | None = None,
+    capture_stdout: bool = True,
 ) -> Measured:
-    """Run ``cmd``; measure wall time and the peak RSS of exactly this child (os.wait4)."""
+    """Run ``cmd``; measure wall time and the peak RSS of exactly this child (os.wait4).
+
+    With ``timeout`` (seconds) or ``rss_limit_mb`` the child is killed when it
+    goes over, and ``killed`` says which limit it hit.
+    """
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
         started = time.perf_counter()
         proc = subprocess.Popen(
@@ -74,23 +95,29 @@ def run_measured(
             env=env,
             cwd=cwd,
             stdin=subprocess.PIPE if stdin is not None else subprocess.DEVNULL,
-            stdout=out,
+            stdout=out if capture_stdout else subprocess.DEVNULL,
             stderr=err,
         )
         if stdin is not None:
             assert proc.stdin is not None
             proc.stdin.write(stdin.encode())
             proc.stdin.close()
-        deadline = started + timeout
+        killed = None
+        polls = 0
         while True:
             pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
             if pid:
                 break
-            if time.perf_counter() > deadline:
+            polls += 1
+            if timeout is not None and time.perf_counter() - started > timeout:
+                killed = f"time limit ({timeout:g} s)"
+            elif rss_limit_mb is not None and polls % 10 == 0 and _rss_mb(proc.pid) > rss_limit_mb:
+                killed = f"memory limit ({rss_limit_mb:.0f} MiB)"
+            if killed:
                 proc.kill()
                 pid, status, usage = os.wait4(proc.pid, 0)
                 break
-            time.sleep(0.002)
+            time.sleep(0.005)
         wall = time.perf_counter() - started
         proc.returncode = os.waitstatus_to_exitcode(status)
         out.seek(0)
@@ -98,9 +125,11 @@ def run_measured(
         return Measured(
             wall=wall,
             maxrss_mb=usage.ru_maxrss / 1024.0,  # Linux: KiB
+            cpu=usage.ru_utime + usage.ru_stime,
             returncode=proc.returncode,
             stdout=out.read().decode("utf-8", "replace"),
             stderr=err.read().decode("utf-8", "replace"),
+            killed=killed,
         )
 
 

@@ -149,33 +149,34 @@ _BULLET = re.compile(r"^\s*(?:[•·▪◦‣∙●○■□➤►▶→*+–-]|
 # --- bare links: a URL alone on a line is a link target, not text to summarise.
 _BARE_LINK = re.compile(r"^<?(?:https?://|www\.)\S+>?$")
 
-# --- keyed rules: (keys, pattern). A pattern can only match a line that contains one of
-# its keys, each key starting at a word start. Long lines are mostly article prose, and
-# an IGNORECASE regex search over them is ~50x dearer than a set lookup, so each line's
-# words are reduced once to 5-character prefixes ("triggers"), and a pattern is only
-# searched when a trigger names one of its keys and the key really occurs in the line.
+# --- keyed rules: (keys, pattern), matched against the lowercased line. A pattern can
+# only match a line containing one of its keys, each key starting at a word start. Long
+# lines are mostly article prose, and a regex search over them costs far more than a set
+# lookup, so each line's words are reduced once to 5-character prefixes ("triggers"), and
+# a pattern is only searched when a trigger names one of its keys and the key occurs.
 _KeyedRule = tuple[tuple[str, ...], re.Pattern[str]]
 _TRIGGER_LEN = 5
-_WORD = re.compile(r"[^\W_]+")  # "E-Mail-Adresse" -> "e", "mail", "adresse"
 _PREFIX = operator.itemgetter(slice(0, _TRIGGER_LEN))
+# Characters that can stand right before a word: they become spaces before splitting, so
+# "e-mail-adresse" gives "e", "mail", "adresse" and "„abschicken“" gives "abschicken“".
+_GLUE = ("-", "/", "(", "„", "\"", "“", "«", "»", "'", "‚", "*")
+
+
+def _words_for_triggers(low: str) -> list[str]:
+    for glue in _GLUE:
+        if glue in low:
+            low = low.replace(glue, " ")
+    return low.split()
 
 
 def _triggers(low: str) -> frozenset[str]:
     """The 5-character prefixes of the words of a lowercased line.
 
     Only the first 400 characters count: boilerplate paragraphs give themselves away in
-    their first sentence, and this keeps the cost per prose line small. Splitting on
-    whitespace after turning the glue that can precede a word into spaces is twice as fast
-    as a regex word scan ("e-mail-adresse" -> "e", "mail", "adresse"; "„abschicken“").
+    their first sentence, and this keeps the cost per prose line small. (Splitting after a
+    few replaces is twice as fast as a regex word scan.)
     """
-    head = low[:400]
-    for glue in _GLUE:
-        if glue in head:
-            head = head.replace(glue, " ")
-    return frozenset(map(_PREFIX, head.split()))
-
-
-_GLUE = ("-", "/", "(", "„", "\"", "“", "«", "»", "'", "‚", "*")
+    return frozenset(map(_PREFIX, _words_for_triggers(low[:400])))
 
 
 class _RuleSet:
@@ -186,7 +187,7 @@ class _RuleSet:
         index: dict[str, list[int]] = {}
         for n, (keys, _) in enumerate(rules):
             for key in keys:
-                first = _WORD.findall(key)[0]
+                first = _words_for_triggers(key)[0]  # the same cut as for lines
                 index.setdefault(first[:_TRIGGER_LEN], []).append(n)
         self.index = index
         self.triggers = frozenset(index)
@@ -261,8 +262,9 @@ _NEWSLETTER_RULES: tuple[_KeyedRule, ...] = (
         r"bestellen sie|sign up|subscribe|get (?:our|the)|join)\b[^.!?]{0,90}newsletter|"
         r"newsletter[^.!?]{0,60}(?:abonnieren|bestellen|anmelden|sign up|subscribe)|"
         r"newsletter promotion|^sign up to [^.!?]{1,40}$")),
-    (("abopflichtig", "type your email", "sign up to"), _rx(
-        r"abopflichtige[rn]? inhalt|type your email|^sign up to [^.!?]{1,40}$")),
+    (("abopflichtig", "type your email", "sign up to", "subscribe"), _rx(
+        r"abopflichtige[rn]? inhalt|type your email|^sign up to [^.!?]{1,40}$|"
+        r"subscribe (?:for free|to receive|to get)")),
     # paywall and subscription prompts
     (("abonn", "registriert", "konto", "already"), _rx(
         r"(?:schon|bereits) (?:abonnent|abonniert|registriert)|sie haben bereits ein "
@@ -401,7 +403,8 @@ _SOCIAL_ITEM = (
     r"|drucken|print|pin it|merken|gemerkt|speichern|save|bookmark|feedback"
     r"|\d+ (?:shares?|mal geteilt)|shares?|geteilt|like|like this|gefällt mir|restack"
     r"|loading\.*|wird geladen ?…?|artikel verschenken|geschenkter artikel|gift (?:this )?article"
-    r"|reuse this content|artikelrechte erwerben|get the app"
+    r"|reuse this content|artikelrechte erwerben|get the app|follow"
+    r"|(?:news|thema|autor|autorin|uns) folgen"
 )
 _SOCIAL = _rx(
     _LEAD + r"(?:(?:" + _SOCIAL_ITEM + r")[\s|•·,/:()\d-]*){1,12}$"
@@ -473,6 +476,7 @@ _IMAGE_CREDIT = _rx(
 # Caption text ending in a credit: "Scholz in Berlin. Foto: Michael Kappeler/dpa"
 _TRAILING_CREDIT = _rx(
     r"(?:\b(?:foto|fotos|bild|photo|image|photograph|credit|bildquelle)\s*:|©)\s*[^.!?:]{1,80}\)?$"
+    r"|\(quelle: [^()]{0,40}(?:imago|dpa|getty|afp|reuters|picture|/)[^()]{0,40}\)$"
 )
 _COPYRIGHT_KEYS = ("©", "(c)", "copyright", "rechte", "rights", "bild", "symbol")
 _COPYRIGHT = _rx(
@@ -488,12 +492,12 @@ _PHOTO_AGENCY = _rx(
 _GALLERY_COUNTER = _rx(r"^(?:(?:bild|foto|image|photo|slide) )?\d{1,3} ?(?:/|von|of) ?\d{1,3}$")
 
 # --- reading time: "4 Minuten Lesezeit", "5 min read", "Lesezeit: 3 Min."
-_READING_TIME_KEYS = ("min", "lese", "read", "listen", "anhör", "vorles", "audio")
+_READING_TIME_KEYS = ("min", "lese", "read", "listen", "hör", "vorles", "audio")
 _READING_TIME = _rx(
     r"\b\d+(?: ?[-–] ?\d+)? ?(?:min(?:\.|uten?|s)?|minutes?)\b\.? ?(?:lesezeit|lesedauer|"
-    r"zum lesen|lesen|read|reading(?: time)?)\b|\b(?:lesezeit|lesedauer|reading time|"
+    r"zum lesen|lesen|read|reading(?: time)?)\b|(?:lesezeit|lesedauer|reading time|"
     r"read time|time to read)\b ?:? ?(?:ca\.? ?|etwa |~ ?)?\d+|artikel (?:anhören|vorlesen)|"
-    r"listen to (?:this )?(?:article|story)|audio-?version"
+    r"artikel zum (?:an)?hören|listen to (?:this )?(?:article|story)|audio-?version"
 )
 
 # --- bylines: "Von Jane Park", "By Jane Doe, Reuters", "Autor: ...", "Von" + name below.
@@ -516,8 +520,9 @@ _BY_ALONE = _rx(r"^(?:von|by|text|autor(?:in)?|author|written by)\s*:?$")
 # Agency or editor codes closing a report ("(jk)", "(dpa/AFP)") and source lines.
 _SOURCE_CODE = _rx(
     r"^\((?:[a-zäöü]{2,4}|dpa|afp|ap|rtr|reuters|kna|epd|sid|apa)(?:\s*[/,;]\s*[a-zäöü]{2,8})*\)$"
-    r"|^(?:quellen?|source|sources|mit material von|with (?:reporting|material) from)\s*:?\s+"
-    r"[^.!?]{1,60}$"
+    r"|^(?:quellen?|sources?)\s*:\s*[^.!?]{1,60}$|^(?:verwendete )?quellen:?$|^sources:?$"
+    r"|^(?:[•·*-] ?)?aus (?:der|dem|die) [^.!?]{1,30} \d{1,2}/\d{4}$"
+    r"|^(?:mit material von|with (?:additional )?(?:reporting|material) (?:from|by)) [^.!?]{1,60}$"
 )
 _NAME_ONLY = re.compile(rf"^{_NAMES}$")
 # Blog and forum post headers: "Beitrag von hansi82 » Mo 14. Nov 2024, 08:50",
@@ -615,8 +620,10 @@ _NAV_ITEM = (
     r"|skip to (?:main )?content|skip navigation|direkt zum inhalt|zur navigation"
     r"|zur startseite|zurück zur startseite|back to home|schließen|close|mehr|more|alle|all"
     r"|übersicht|overview|ressorts|sections|rubriken|dark ?mode|einstellungen|settings"
-    r"|sprache|language|deutsch|english|seite \d+ von \d+|page \d+ of \d+|a-z|shop|store"
+    r"|sprache|language|deutsch|english|seite \d+ ?(?:von|/) ?\d+|page \d+ ?(?:of|/) ?\d+"
+    r"|a-z|shop|store"
     r"|vorlesen|druckansicht|merkliste|zur merkliste(?: hinzufügen)?|start writing"
+    r"|kommentare(?: lesen)?(?: \(?\d+ beiträge\)?)?"
 )
 _NAV = _rx(_LEAD + r"(?:(?:" + _NAV_ITEM + r")(?:\s*[|•·/»›>,]\s*|\s+|$)){1,10}[^\w]*$")
 # Breadcrumbs: "Startseite > Politik > Ausland", "Home › News › World"
@@ -645,7 +652,7 @@ _COMMENT_STRONG = _rx(
     r"|(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten) (?:thoughts?|responses?|"
     r"replies|comments?) (?:on|to)\b.{0,200}"
     r"|(?:view|show|load|read|see) (?:all )?(?:\d+ )?comments\b.{0,20}|have your say\b.{0,20}"
-    r"|comments are closed\b.{0,20})$"
+    r"|comments are closed\b.{0,20}|discussion about this (?:post|article))$"
 )
 # Weak markers ("Kommentare", "23 comments") are also comment counters in page headers
 # and share bars, so they need reply-like evidence after them.
@@ -655,8 +662,10 @@ _COMMENT_WEAK = _whole(
     r"\d+ (?:kommentar|comment|antwort|reply|response|beitrag)",
     r"kommentieren", r"comment", r"diskussion \(\d+\)", r"discussion \(\d+\)",
 )
-# Forum replies: "Re: Putin und Kim", "AW: ..."
+# Forum replies: "Re: Putin und Kim", "AW: ...", and a second post header after the first
+# post ("Beitrag von mauzi » Mi 19. Jun 2024, 09:12", phpBB style).
 _FORUM_REPLY = _rx(r"^(?:re|aw|antw|wg)\s*(?:\^\d+|\[\d+\])?\s*:\s*\S")
+_FORUM_POST_HEADER = _rx(r"^(?:beitrag|post|antwort|reply) (?:von|by) \S.{0,60}?»")
 # Evidence that a stretch of text is replies, not article.
 _MENTION = re.compile(r"(?<![\w.@])@[^\W\d_][\w.-]{1,30}")
 _REPLY_CONTROL = _whole(
@@ -858,28 +867,30 @@ def _classify_line(s: str, words: int) -> str:
 
 
 # --------------------------------------------------------------------------- context rules
+def _word_count(s: str) -> int:
+    n = len(s[:600].split())
+    if len(s) > 600:
+        n += s.count(" ", 600)  # an estimate: exact counts of long lines never matter
+    return n
+
+
 class _Doc:
     """Per-line features shared by the context rules (parallel lists, for speed)."""
 
     def __init__(self, text: str, spans: list[tuple[int, int]]) -> None:
+        self.source = text
         self.spans = spans
-        self.raw: list[str] = []
-        self.text: list[str] = []
-        self.words: list[int] = []
-        self.blank: list[bool] = []
-        self.prose: list[bool] = []
-        for start, end in spans:
-            raw = text[start : min(end, start + _CAP)]
-            s = raw.strip()
-            self.raw.append(raw)
-            self.text.append(s)
-            self.blank.append(not s)
-            n = len(s[:600].split())
-            if len(s) > 600:
-                n += s.count(" ", 600)  # estimate: exact counts of long lines never matter
-            self.words.append(n)
-            self.prose.append(n >= 30 or (n >= 10 and bool(_SENTENCE_END.search(s))))
+        # list comprehensions, not appends: this runs once per line of a possibly huge text
+        self.raw: list[str] = [text[a : min(b, a + _CAP)] for a, b in spans]
+        self.text: list[str] = [raw.strip() for raw in self.raw]
+        self.blank: list[bool] = [not s for s in self.text]
+        self.words: list[int] = [_word_count(s) if s else 0 for s in self.text]
+        self.prose: list[bool] = [
+            n >= 30 or (n >= 10 and _SENTENCE_END.search(s) is not None)
+            for s, n in zip(self.text, self.words, strict=True)
+        ]
         self.reasons: list[str] = [""] * len(spans)
+        self._evidence: list[int | None] = [None] * len(spans)
 
     def __len__(self) -> int:
         return len(self.spans)
@@ -928,7 +939,18 @@ def _bylines_split_over_lines(doc: _Doc) -> None:
 
 
 def _evidence(doc: _Doc, i: int) -> int:
-    """Bitmask of reply-like evidence on line i (mentions, reply buttons, sign-offs ...)."""
+    """Bitmask of reply-like evidence on line i (mentions, reply buttons, sign-offs ...).
+
+    Cached per line: several look-ahead windows may cover the same line.
+    """
+    cached = doc._evidence[i]
+    if cached is not None:
+        return cached
+    ev = doc._evidence[i] = _line_evidence(doc, i)
+    return ev
+
+
+def _line_evidence(doc: _Doc, i: int) -> int:
     s = doc.text[i]
     low = s[:200].lower()  # every evidence pattern is anchored at the start
     ev = 0
@@ -952,9 +974,7 @@ def _numbered_replies(doc: _Doc, i: int) -> tuple[bool, int]:
     Returns (is_thread, index after the list). An article's own list ("1. Erstens ...")
     has no @mentions, sign-offs, reply buttons or nested restarts, so it is not taken.
     """
-    m = _ITEM.match(doc.raw[i])
-    assert m is not None
-    base = len(m.group(1).expandtabs(4))
+    base = _indent(doc.raw[i])
     kinds = mentions = 0
     nested = False
     j = i
@@ -962,21 +982,42 @@ def _numbered_replies(doc: _Doc, i: int) -> tuple[bool, int]:
     while j < end:
         if not doc.blank[j]:
             raw = doc.raw[j]
-            indent = len(raw) - len(raw.lstrip(" \t"))
+            indent = _indent(raw)
             item = _ITEM.match(raw)
-            if j > i and indent < base or (indent == base and not item and j > i):
-                break
+            if j > i and (indent < base or (indent == base and not item)):
+                break  # the list has ended
             if item and indent > base:
-                nested = True
+                nested = True  # "1. @Andrea" under "3. ...": a reply to a reply
             ev = _evidence(doc, j)
             kinds |= ev
             mentions += bool(ev & _MENTION_EV)
         j += 1
-    kind_count = bin(kinds).count("1") + nested
-    return (mentions >= 2 or (kinds != 0 and kind_count >= 2)), j
+    # a quoted @handle in an outline is not enough: two mentions, two kinds of evidence,
+    # or replies nested under items with a sign-off, a reply button or "X sagt:"
+    is_thread = (
+        mentions >= 2
+        or bin(kinds).count("1") >= 2
+        or (nested and bool(kinds & (_REPLY_EV | _SAYS_EV | _SIGNOFF_EV)))
+    )
+    return is_thread, j
 
 
-def _weak_marker_confirmed(doc: _Doc, i: int) -> bool:
+def _indent(raw: str) -> int:
+    return len(raw.expandtabs(4)) - len(raw.expandtabs(4).lstrip())
+
+
+def _timestamped_name(doc: _Doc, j: int) -> bool:
+    """Line j is a date line right under a short line: "Max Müller" / "14.11.2024 08:50"."""
+    return (
+        doc.reasons[j] == DATE
+        and j > 0
+        and not doc.blank[j - 1]
+        and doc.words[j - 1] <= 4
+        and doc.reasons[j - 1] != DATE
+    )
+
+
+def _weak_marker_confirmed(doc: _Doc, i: int, last_prose: int) -> bool:
     """A weak marker ("23 Kommentare") starts comments if replies follow it, or nothing does."""
     seen = 0
     prose_after = False
@@ -986,14 +1027,14 @@ def _weak_marker_confirmed(doc: _Doc, i: int) -> bool:
         seen += 1
         if _evidence(doc, j) & (_MENTION_EV | _REPLY_EV | _SAYS_EV | _SIGNOFF_EV):
             return True
+        if _timestamped_name(doc, j):
+            return True
         m = _ITEM.match(doc.raw[j])
         if seen <= 5 and m and m.group(2) == "1":
             return True
         prose_after = prose_after or (doc.prose[j] and doc.kept(j))
-    if prose_after:
-        return False
     # nothing of substance follows: dropping to the end loses no article text
-    return not any(doc.prose[j] and doc.kept(j) for j in range(i + 80, len(doc)))
+    return not prose_after and last_prose < i
 
 
 def _comment_section(doc: _Doc) -> None:
@@ -1002,7 +1043,7 @@ def _comment_section(doc: _Doc) -> None:
     Only markers after the first paragraph of prose count: the same words near the top
     are comment counters in the page header, which are dropped on their own.
     """
-    first = doc.first_prose()
+    first, last = doc.first_prose(), doc.last_prose()
     start = -1
     says: list[int] = []
     says_ev = 0
@@ -1022,13 +1063,11 @@ def _comment_section(doc: _Doc) -> None:
                 doc.reasons[i] = COMMENT_LINK
             i += 1
             continue
-        if strong or (short and _FORUM_REPLY.match(low)) or (
-            doc.reasons[i] == BYLINE and _POST_META.match(s)
-        ):
+        if strong or (short and (_FORUM_REPLY.match(low) or _FORUM_POST_HEADER.match(low))):
             start = i
             break
         if weak:
-            if _weak_marker_confirmed(doc, i):
+            if _weak_marker_confirmed(doc, i, last):
                 start = i
                 break
             doc.reasons[i] = COMMENT_LINK
@@ -1046,8 +1085,9 @@ def _comment_section(doc: _Doc) -> None:
                 says.append(i)
             elif says:
                 says_ev |= ev
-            # "Name says:" twice, with a reply button, mention or sign-off: a thread
-            if len(says) >= 3 or (len(says) >= 2 and says_ev):
+            # "Name says:" twice, with a reply button, mention or sign-off: a thread (a
+            # live blog's "Scholz schrieb:" lines come without those)
+            if len(says) >= 2 and says_ev:
                 start = says[0]
                 break
         elif says and "@" in s and _MENTION.search(s):
@@ -1072,7 +1112,7 @@ def _related_blocks(doc: _Doc) -> None:
         if doc.reasons[i] != RELATED or not _RELATED_HEADING.match(doc.text[i].lower()):
             continue
         j, blanks, taken = i + 1, 0, 0
-        while j < n and taken < 15:
+        while j < min(n, i + 60) and taken < 15:  # bounded: keeps the pass linear
             if doc.blank[j]:
                 blanks += 1
                 if blanks >= 2:
@@ -1080,10 +1120,12 @@ def _related_blocks(doc: _Doc) -> None:
                 j += 1
                 continue
             if not doc.kept(j):
+                if doc.reasons[j] == RELATED:
+                    break  # the next teaser box: it gets its own pass
                 blanks = 0
                 j += 1
                 continue
-            if doc.words[j] > 20 or doc.prose[j] and doc.words[j] > 14:
+            if doc.words[j] > 20 or (doc.prose[j] and doc.words[j] > 14):
                 break
             nxt = doc.next_nonblank(j, limit=3)
             if nxt >= 0 and doc.prose[nxt] and doc.kept(nxt) and (blanks > 0 or taken == 0):
@@ -1232,9 +1274,9 @@ def _repeated_lines(doc: _Doc) -> None:
     for i in range(len(doc)):
         if not doc.kept(i):
             continue
-        key = " ".join(doc.text[i].split()).casefold()
-        if doc.words[i] >= 100:
-            key = key + str(doc.spans[i][1] - doc.spans[i][0])  # capped text: add full length
+        start, end = doc.spans[i]
+        line = doc.text[i] if end - start <= _CAP else doc.source[start:end]  # not capped
+        key = " ".join(line.split()).casefold()
         if key in seen:
             doc.reasons[i] = REPEATED
         else:

@@ -3,7 +3,10 @@
 News text is full of function words, so counting them against sumy's bundled
 stop-word lists settles most documents in microseconds. Only when that is
 unsure do we ask py3langid, which ships its model but takes most of a second
-to load it.
+to load it. Its answer counts only when it is confident and names a language
+Argos has models for; otherwise the document keeps the default language,
+since a wrong guess on a short fragment ("nn", "la") would only produce a
+confusing missing-model error.
 """
 
 from __future__ import annotations
@@ -15,12 +18,20 @@ from .words import stop_words
 
 # Languages we can tell apart by function words: the ones Argos covers that
 # sumy ships stop words for.
-_PROFILE_LANGUAGES = ("de", "en", "fr", "es", "it", "pt")
+_PROFILE_LANGUAGES = ("de", "en", "fr", "es", "it", "pt", "nl")
+# Languages Argos Translate publishes models for: py3langid chooses among these.
+ARGOS_LANGUAGES = (
+    "ar", "az", "bg", "bn", "ca", "cs", "da", "de", "el", "en", "eo", "es", "et", "fa", "fi",
+    "fr", "ga", "he", "hi", "hu", "id", "it", "ja", "ko", "lt", "lv", "ms", "nb", "nl", "pl",
+    "pt", "ro", "ru", "sk", "sl", "sq", "sv", "th", "tl", "tr", "uk", "ur", "zh",
+)
 _WORD = re.compile(r"[^\W\d_]+")
 # How much text to look at: enough for a verdict, bounded for 50 MB inputs.
 _SAMPLE = 5000
 _MIN_HITS = 8
 _MIN_MARGIN = 1.5
+# py3langid's normalised probability below which we keep the default.
+_MIN_CONFIDENCE = 0.9
 
 
 @lru_cache(maxsize=1)
@@ -33,7 +44,7 @@ def _profiles() -> dict[str, frozenset[str]]:
 
 
 def detect_language(text: str, default: str = "de") -> str:
-    """ISO 639-1 code of the text's language, ``default`` when there is no text."""
+    """ISO 639-1 code of the text's language, ``default`` when unsure."""
     sample = text[:_SAMPLE].lower()
     tokens = _WORD.findall(sample)
     if not tokens:
@@ -43,15 +54,27 @@ def detect_language(text: str, default: str = "de") -> str:
         reverse=True,
     )
     (best, code), (second, _) = scores[0], scores[1]
-    if best >= _MIN_HITS and best >= _MIN_MARGIN * max(second, 1):
+    # Short texts have fewer function words; demand a share, not a count.
+    needed = min(_MIN_HITS, max(2, len(tokens) // 8))
+    if best >= needed and best >= _MIN_MARGIN * max(second, 1):
         return code
     return _langid(sample) or default
 
 
+@lru_cache(maxsize=1)
+def _identifier():
+    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+    identifier = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+    identifier.set_languages(list(ARGOS_LANGUAGES))
+    return identifier
+
+
 def _langid(text: str) -> str | None:
     try:
-        import py3langid
-    except ImportError:  # pragma: no cover - it is a dependency
+        code, confidence = _identifier().classify(text)
+    except Exception:  # pragma: no cover - a broken optional model must not stop a run
         return None
-    code, _score = py3langid.classify(text)
+    if confidence < _MIN_CONFIDENCE:
+        return None
     return str(code)

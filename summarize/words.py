@@ -54,6 +54,12 @@ _EXTRA_STOP_WORDS = {
         dies diese dieser dieses diesem diesen jene jener jenes
         derzeit aktuell heute gestern morgen jahr jahre jahren neue neuen neuer neues
         """,
+    # sumy ships no Dutch list; these let detection tell Dutch from German.
+    "nl": """
+        de het een en van in is op dat die voor met zijn niet aan er maar om ook als bij
+        door naar dan zo nog wel uit ze hij zij wordt werd worden heeft hebben was waren
+        over tot onder deze dit wat wie waar
+        """,
     "en": """
         could would should might must may can will shall has have had having is are was
         were been being does did done do says said say also already still even just only

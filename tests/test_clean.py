@@ -312,6 +312,70 @@ def test_comment_counter_inside_article_does_not_swallow_it() -> None:
     _assert_kept(cleaned, 2, 5, 9)
 
 
+def test_comment_counter_followed_by_named_timestamped_replies() -> None:
+    para = "Das ist ein Absatz mit genug Wörtern, damit er als Fließtext gilt, und er endet."
+    text = (
+        f"Titel\n\n{para}\n\nKommentare (2)\n\n"
+        "Max Müller\n14.11.2024 08:50\n"
+        "Das sehe ich anders, weil die Regierung schon lange vorher gewarnt wurde und "
+        "trotzdem nichts getan hat.\n\n"
+        "Erika\n14.11.2024 09:10\nGuter Artikel.\n"
+    )
+    cleaned = clean_text(text)
+    _assert_kept(cleaned, 1, 3)
+    _assert_dropped(cleaned, range(5, len(cleaned.lines) + 1), "comment section")
+
+
+def test_live_blog_quotes_are_not_comments() -> None:
+    text = (
+        "Liveblog: Krieg in der Ukraine\n14.11.2024\n\n"
+        "08:50 Uhr\nSelenskyj fordert mehr Waffen\n"
+        "Der ukrainische Präsident hat die westlichen Partner erneut um Luftabwehr gebeten. "
+        "Die Lage an der Front sei angespannt.\n\n"
+        "09:15 Uhr\nScholz schrieb:\n"
+        "„Wir stehen fest an der Seite der Ukraine.“ Das teilte der Kanzler auf der "
+        "Plattform X mit.\n\n"
+        "09:40 Uhr\nBaerbock schrieb:\n"
+        "Die Außenministerin kündigte weitere humanitäre Hilfe in Höhe von 50 Millionen "
+        "Euro an, wie das Auswärtige Amt mitteilte.\n\n"
+        "10:05 Uhr\nMerz schrieb:\n"
+        "Der Oppositionsführer forderte die Lieferung weiterer Waffensysteme, wie er am "
+        "Vormittag in Berlin sagte.\n"
+    )
+    cleaned = clean_text(text)
+    assert all(line.reason != "comment section" for line in cleaned.lines)
+    _assert_kept(cleaned, 1, 5, 6, 9, 10, 13, 14, 17, 18)
+    _assert_dropped(cleaned, (2, 4, 8, 12, 16), "date line")
+
+
+def test_outline_with_a_quoted_handle_is_content() -> None:
+    para = "Das ist ein Absatz mit genug Wörtern, damit er als Fließtext gilt, und er endet."
+    text = (
+        f"Titel\n\n{para}\n\n"
+        "  1. Die Regierung\n"
+        "    1. Wie @Bundeskanzler schrieb, bleibt der Kurs gleich.\n"
+        "    2. Die Minister stimmten zu.\n"
+        "  2. Die Opposition\n\n"
+        f"{para} Zum Schluss.\n"
+    )
+    cleaned = clean_text(text)
+    assert cleaned.dropped_lines == 0
+
+
+def test_blog_post_header_after_standfirst_keeps_the_post() -> None:
+    text = (
+        "Why I switched to Linux\n\n"
+        "After twenty years on Windows, I finally moved my machine to Linux last month, "
+        "and here is why.\n\n"
+        "Posted on March 3, 2024 by Jane Doe\n\n"
+        "The decision was not easy, but the constant forced updates made it for me. "
+        "Most of my software had a native version or a good replacement.\n"
+    )
+    cleaned = clean_text(text)
+    assert _reason(cleaned, 5) == "byline"
+    _assert_kept(cleaned, 1, 3, 7)
+
+
 def test_heading_after_teaser_heading_is_kept() -> None:
     text = (
         "Titel des Artikels\n\n"

@@ -1,0 +1,172 @@
+"""Start-up and warm runs of the installed CLI.
+
+* ``summarize --help``: wall time of the whole process, median of >= 7 runs.
+* ``python -X importtime -m summarize --help``: the slowest imports, and
+  whether ctranslate2, torch (or other heavy modules) are imported.
+* ``summarize digest samples/`` (default ``--to en``) with the benchmark
+  model installed: one cold run fills a fresh translation cache, then the
+  median of >= 5 warm runs (everything served from the cache).
+
+Usage::
+
+    python benchmarks/bench_startup.py [--json] [--quick]
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+from common import (  # noqa: E402
+    SAMPLES,
+    Section,
+    child_env,
+    emit,
+    log,
+    median,
+    run_measured,
+    summarize_command,
+)
+
+HELP_RUNS = 7
+WARM_RUNS = 5
+HEAVY = ("ctranslate2", "torch", "sentencepiece", "numpy", "onnxruntime", "argostranslate",
+         "sumy", "nltk", "stanza", "minisbd", "sqlite3")
+
+
+def parse_importtime(stderr: str) -> list[tuple[str, int, int]]:
+    """[(module, self_us, cumulative_us)] from ``-X importtime`` output."""
+    rows = []
+    for line in stderr.splitlines():
+        if not line.startswith("import time:") or "imported package" in line:
+            continue
+        try:
+            _, rest = line.split(":", 1)
+            self_us, cumulative_us, name = rest.split("|", 2)
+            rows.append((name.rstrip(), int(self_us), int(cumulative_us)))
+        except ValueError:
+            continue
+    return rows
+
+
+def base_env(**extra: str | None) -> dict[str, str]:
+    # Let Python write bytecode like a normal user environment would: with
+    # PYTHONDONTWRITEBYTECODE every run recompiles whatever has no .pyc.
+    return child_env(PYTHONDONTWRITEBYTECODE=None, **extra)
+
+
+def run(quick: bool = False) -> Section:
+    import benchmodel
+
+    section = Section("startup", "Start-up and warm runs")
+    cli = summarize_command()
+    neutral = Path(tempfile.mkdtemp(prefix="summarize-bench-cwd-"))  # no pyproject/.summarize.toml
+    try:
+        env = base_env()
+        # --help
+        log(f"startup: {' '.join(cli)} --help x{HELP_RUNS} ...")
+        run_measured(cli + ["--help"], env=env, cwd=neutral).check("summarize --help")  # warm-up
+        times = [run_measured(cli + ["--help"], env=env, cwd=neutral).check("--help").wall
+                 for _ in range(HELP_RUNS)]
+        t_help = median(times)
+        section.add("help_median_s", f"summarize --help, median of {HELP_RUNS}", round(t_help, 3),
+                    "s", target="<= 0.25 s", met=t_help <= 0.25)
+        section.add("help_min_s", "summarize --help, fastest", round(min(times), 3), "s")
+        section.add("help_max_s", "summarize --help, slowest", round(max(times), 3), "s")
+        bare = [run_measured([sys.executable, "-c", "pass"], env=env, cwd=neutral).wall
+                for _ in range(HELP_RUNS)]
+        section.add("python_bare_s", "bare `python -c pass`, median (floor)",
+                    round(median(bare), 3), "s")
+
+        # -X importtime
+        m = run_measured([sys.executable, "-X", "importtime", "-m", "summarize", "--help"],
+                         env=env, cwd=neutral).check("-X importtime")
+        rows = parse_importtime(m.stderr)
+        modules = {name.strip() for name, _, _ in rows}
+        total_us = sum(s for _, s, _ in rows)
+        section.add("help_import_total_ms", "--help: total import time (sum of self)",
+                    round(total_us / 1000, 1), "ms")
+        section.add("help_modules", "--help: modules imported", len(modules))
+        heavy = {h: any(m == h or m.startswith(h + ".") for m in modules) for h in HEAVY}
+        section.add("help_imports_ctranslate2", "--help imports ctranslate2",
+                    "yes" if heavy["ctranslate2"] else "no", target="no",
+                    met=not heavy["ctranslate2"])
+        section.add("help_imports_torch", "--help imports torch", "yes" if heavy["torch"] else "no",
+                    target="no", met=not heavy["torch"])
+        section.note("other heavy modules on --help: " + (
+            ", ".join(h for h, v in heavy.items() if v and h not in ("ctranslate2", "torch"))
+            or "none") + f" (checked: {', '.join(HEAVY)})")
+        by_package: dict[str, int] = {}
+        for name, self_us, _c in rows:
+            root_name = name.strip().split(".")[0]
+            by_package[root_name] = by_package.get(root_name, 0) + self_us
+        section.table("--help: import time by top-level package (sum of self times)",
+                      ["package", "ms", "share"],
+                      [[p, round(us / 1000, 1), f"{100 * us / max(total_us, 1):.0f}%"]
+                       for p, us in sorted(by_package.items(), key=lambda kv: -kv[1])[:10]])
+        top = sorted(rows, key=lambda r: -r[2])[:12]
+        section.table("--help: slowest imports by cumulative time (python -X importtime)",
+                      ["module", "cumulative ms", "self ms"],
+                      [[name.strip(), round(c / 1000, 1), round(s / 1000, 1)]
+                       for name, s, c in top])
+
+        # warm digest
+        model = benchmodel.build(log=log)
+        with benchmodel.installed(model) as (root, _installed):
+            cache = neutral / "cache.sqlite3"
+            denv = base_env(ARGOS_PACKAGES_DIR=str(root), SUMMARIZE_CACHE=str(cache))
+            cmd = cli + ["digest", str(SAMPLES)]
+            log("startup: cold digest (fills the cache) ...")
+            cold = run_measured(cmd, env=denv, cwd=neutral).check("cold digest")
+            section.add("digest_cold_s", "digest samples/ --to en, cold (fills cache)",
+                        round(cold.wall, 2), "s")
+            log(f"startup: warm digest x{WARM_RUNS} ...")
+            warm = [run_measured(cmd, env=denv, cwd=neutral).check("warm digest")
+                    for _ in range(WARM_RUNS)]
+            t_warm = median([w.wall for w in warm])
+            section.add("digest_warm_median_s", f"digest samples/ warm, median of {WARM_RUNS}",
+                        round(t_warm, 3), "s", target="<= 0.5 s", met=t_warm <= 0.5)
+            section.add("digest_warm_min_s", "digest samples/ warm, fastest",
+                        round(min(w.wall for w in warm), 3), "s")
+            section.add("digest_warm_rss_mb", "digest samples/ warm, peak RSS",
+                        round(max(w.maxrss_mb for w in warm), 1), "MiB")
+            same = all(w.stdout == cold.stdout for w in warm)
+            section.add("digest_warm_same_output", "warm output identical to cold",
+                        "yes" if same else "no")
+            it = run_measured([sys.executable, "-X", "importtime", "-m", "summarize", "digest",
+                               str(SAMPLES)], env=denv, cwd=neutral).check("warm importtime")
+            warm_modules = {n.strip() for n, _, _ in parse_importtime(it.stderr)}
+            loads = [h for h in ("ctranslate2", "sentencepiece", "argostranslate", "torch")
+                     if any(m == h or m.startswith(h + ".") for m in warm_modules)]
+            section.add("digest_warm_imports", "warm digest imports ctranslate2/sentencepiece",
+                        ", ".join(loads) if loads else "neither")
+            section.note(
+                "cold run: the CLI is not monkeypatched, so it decodes 2*len+10 tokens per "
+                "sentence (the model never emits </s>); it only fills the cache."
+            )
+        section.note(f"CLI: {' '.join(cli)}; run from an empty folder (no pyproject.toml or "
+                     ".summarize.toml to pick up); PYTHONDONTWRITEBYTECODE unset; one untimed "
+                     "warm-up run before the --help runs.")
+    finally:
+        import shutil
+
+        shutil.rmtree(neutral, ignore_errors=True)
+    return section
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--json", action="store_true")
+    parser.add_argument("--quick", action="store_true")
+    args = parser.parse_args(argv)
+    emit([run(args.quick)], args.json)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
