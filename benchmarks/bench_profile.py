@@ -36,7 +36,8 @@ from common import (  # noqa: E402
 TOP = 15
 BUDGET_SECONDS = 90.0
 # Frames that only dispatch (entry point, typer/click, runpy) hide the hot spots.
-_DISPATCH = ("typer/", "click/", "runpy", "<frozen runpy>", "bench_profile.py", "{built-in method builtins.exec}")
+_DISPATCH = ("typer/", "click/", "runpy", "bench_profile.py", "<frozen importlib",
+             "<built-in method builtins.exec>", "<built-in method builtins.__import__>")
 
 
 class _Budget(BaseException):
@@ -85,13 +86,16 @@ def _where(filename: str, line: int, name: str) -> str:
     return f"{path}:{line}({name})"
 
 
-def top_functions(stats_file: Path, n: int = TOP) -> tuple[float, list[list], list[list]]:
+def top_functions(stats_file: Path, n: int = TOP) -> tuple[float, float, list[list], list[list]]:
     stats = pstats.Stats(str(stats_file))
     total = stats.total_tt  # type: ignore[attr-defined]
     entries = []
+    imports = 0.0
     for (filename, line, name), (cc, nc, tt, ct, _callers) in stats.stats.items():  # type: ignore[attr-defined]
         where = _where(filename, line, name)
         entries.append((where, nc, tt, ct))
+        if name == "_find_and_load":
+            imports = max(imports, ct)
     cumulative = [e for e in entries if not any(d in e[0] for d in _DISPATCH)
                   and e[0] not in ("<module>",)]
     cumulative.sort(key=lambda e: -e[3])
@@ -100,7 +104,7 @@ def top_functions(stats_file: Path, n: int = TOP) -> tuple[float, list[list], li
                 for where, nc, tt, ct in cumulative[:n]]
     rows_self = [[round(tt, 2), f"{100 * tt / total:.0f}%", nc, where]
                  for where, nc, tt, ct in selfs[:10]]
-    return total, rows_cum, rows_self
+    return total, imports, rows_cum, rows_self
 
 
 def profile_run(section: Section, key: str, title: str, argv: list[str], env: dict[str, str],
@@ -111,9 +115,11 @@ def profile_run(section: Section, key: str, title: str, argv: list[str], env: di
                       "--", *argv], env=env, cwd=cwd, timeout=budget + 120, capture_stdout=False)
     m.check(f"profile {title}")
     stopped = "STOPPED 1" in m.stderr
-    total, cumulative, selfs = top_functions(out)
+    total, imports, cumulative, selfs = top_functions(out)
     section.add(f"{key}_profiled_s", f"{title}: profiled time"
                 + (" (stopped at budget)" if stopped else ""), round(total, 2), "s")
+    section.add(f"{key}_imports_s", f"{title}: of which imports (after cli import)",
+                f"{imports:.2f} ({100 * imports / max(total, 1e-9):.0f}%)", "s")
     section.table(f"{title}: top {TOP} by cumulative time (dispatch frames hidden)",
                   ["cum s", "share", "calls", "function"], cumulative)
     section.table(f"{title}: top 10 by own time", ["own s", "share", "calls", "function"], selfs)
@@ -140,7 +146,10 @@ def run(quick: bool = False, budget: float = BUDGET_SECONDS) -> Section:
         with benchmodel.installed(model) as (root, _m):
             denv = {**env, "ARGOS_PACKAGES_DIR": str(root),
                     "SUMMARIZE_CACHE": str(neutral / "cache.sqlite3")}
-            log("profile: filling the cache for the warm digest ...")
+            shared = benchmodel.BUILD_DIR / "warm-cache.sqlite3"  # left by bench_startup
+            if shared.is_file():
+                shutil.copyfile(shared, neutral / "cache.sqlite3")
+            log("profile: filling the cache for the warm digest (fast if bench_startup ran) ...")
             run_measured([*_cli(), "digest", str(SAMPLES)], env=denv, cwd=neutral).check(
                 "cold digest")
             profile_run(section, "digest_warm", "warm digest samples/ --to en",

@@ -49,6 +49,7 @@ TOPIC_DAMPING = 2.0
 # Two sentences must also share this many content terms: one rare shared
 # word can make a short pair similar without them stating the same thing.
 MIN_SHARED_TERMS = 3
+SHORT_SENTENCE_TERMS = 0
 # Two chosen facts whose sentences are this similar say the same thing; the
 # better supported one stays.
 REDUNDANCY_THRESHOLD = GROUP_THRESHOLD
@@ -66,6 +67,13 @@ _ANAPHORA = frozenset(
     "this these that those it he she they such there".split()
 )
 _DIGIT = re.compile(r"\d")
+# Words that mark a sentence as speculation or commentary rather than a
+# reported fact, German and English.
+_HEDGES = frozenset(
+    "könnte könnten dürfte dürften würde würden möglicherweise wahrscheinlich vermutlich "
+    "scheint scheinen offenbar potenziell eventuell vielleicht "
+    "could might may would likely possibly perhaps probably seems seem appears".split()
+)
 # Where a sentence's clauses meet: punctuation, dashes and coordinating words.
 # Two sentences that share one clause's fact are similar even when the rest
 # of each sentence says other things.
@@ -263,6 +271,11 @@ def _shape_factor(candidate: Candidate) -> float:
         factor *= 0.75
     if len(words) > 45:
         factor *= 0.8
+    lowered = {w.lower() for w in words}
+    if lowered & _HEDGES:
+        factor *= 0.7  # speculation ("könnte", "might") is not a key fact
+    if any(_DIGIT.search(w) for w in words):
+        factor *= 1.15  # dates, counts and amounts make a statement checkable
     return factor
 
 
@@ -272,22 +285,36 @@ def _is_question(text: str) -> bool:
 
 
 def _shared_count(a: dict[str, float], b: dict[str, float]) -> int:
+    """Shared words; the parts of a shared compound add no further evidence."""
     if len(a) > len(b):
         a, b = b, a
-    return sum(1 for t in a if t in b)
+    shared = [t for t in a if t in b]
+    if len(shared) < 2:
+        return len(shared)
+    return sum(1 for t in shared if not any(t != u and t in u for u in shared))
 
 
 def related(a: Candidate, b: Candidate) -> float:
     """How strongly two sentences state the same fact (0 when they do not)."""
-    if _shared_count(a.vector, b.vector) < MIN_SHARED_TERMS:
+    needed = _needed_shared(a.vector, b.vector)
+    if _shared_count(a.vector, b.vector) < needed:
         return 0.0
     best = similarity(a.vector, b.vector)
     if a.clauses or b.clauses:
         for x in a.clauses or [a.vector]:
             for y in b.clauses or [b.vector]:
-                if _shared_count(x, y) >= MIN_SHARED_TERMS:
+                if _shared_count(x, y) >= needed:
                     best = max(best, CLAUSE_WEIGHT * similarity(x, y))
     return best
+
+
+def _needed_shared(a: dict[str, float], b: dict[str, float]) -> int:
+    # Short sentences state a fact in fewer words, but letting two shared
+    # words suffice for them merged pairs of stock phrases ("weitreichende
+    # Konsequenzen") far more often than it found real matches: off by default.
+    if min(len(a), len(b)) <= SHORT_SENTENCE_TERMS:
+        return MIN_SHARED_TERMS - 1
+    return MIN_SHARED_TERMS
 
 
 def similarity(a: dict[str, float], b: dict[str, float]) -> float:
