@@ -42,7 +42,8 @@ def _du_bytes(path: Path) -> int:
 
 def _python_for_venv() -> str:
     """A base interpreter (not this venv's python), like running ``python3 -m venv``."""
-    base = Path(sys.base_prefix) / "bin" / f"python{sys.version_info.major}.{sys.version_info.minor}"
+    version = f"{sys.version_info.major}.{sys.version_info.minor}"
+    base = Path(sys.base_prefix) / "bin" / f"python{version}"
     if base.is_file():
         return str(base)
     return shutil.which("python3") or sys.executable

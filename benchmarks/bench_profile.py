@@ -88,10 +88,11 @@ def _where(filename: str, line: int, name: str) -> str:
 
 def top_functions(stats_file: Path, n: int = TOP) -> tuple[float, float, list[list], list[list]]:
     stats = pstats.Stats(str(stats_file))
-    total = stats.total_tt  # type: ignore[attr-defined]
+    # total_tt (sum of own times) can undercount what the outermost frame saw.
+    total = max([stats.total_tt] + [v[3] for v in stats.stats.values()])  # type: ignore[attr-defined]
     entries = []
     imports = 0.0
-    for (filename, line, name), (cc, nc, tt, ct, _callers) in stats.stats.items():  # type: ignore[attr-defined]
+    for (filename, line, name), (_cc, nc, tt, ct, _callers) in stats.stats.items():  # type: ignore[attr-defined]
         where = _where(filename, line, name)
         entries.append((where, nc, tt, ct))
         if name == "_find_and_load":

@@ -92,6 +92,14 @@ def make_plan(sample_paths: list[str]) -> dict:
 # ---------------------------------------------------------------- workers (subprocesses)
 
 
+def _cpu() -> float:
+    """User + system CPU seconds of this process, all threads."""
+    import resource
+
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
+
+
 def worker_argos(plan: dict, length: int) -> dict:
     t0 = time.perf_counter()
     import argostranslate.translate as at  # heavy: ctranslate2, minisbd, onnxruntime
@@ -146,15 +154,17 @@ def worker_argos(plan: dict, length: int) -> dict:
     translation = source.get_translation(target)
     t_setup = time.perf_counter() - t1
 
-    t2 = time.perf_counter()
+    c2, t2 = _cpu(), time.perf_counter()
     outputs = [translation.translate("\n".join(a["paragraphs"])) for a in plan["articles"]]
     t_translate = time.perf_counter() - t2
+    cpu_translate = _cpu() - c2
 
     expected = [s for a in plan["articles"] for s in a["sentences"]]
     return {
         "import_s": t_import,
         "setup_s": t_setup,
         "translate_s": t_translate,
+        "translate_cpu_s": cpu_translate,
         "sentences_split": len(seen),
         "same_sentences": seen == expected,
         "translate_batch_calls": calls["translate_batch"],
@@ -175,9 +185,9 @@ def worker_argos(plan: dict, length: int) -> dict:
 
 def worker_ours(sample_paths: list[str], length: int) -> dict:
     t0 = time.perf_counter()
-    from summarize import pipeline
-
     from common import translation_module
+
+    from summarize import pipeline
 
     module = translation_module()
     t_import = time.perf_counter() - t0
@@ -198,14 +208,16 @@ def worker_ours(sample_paths: list[str], length: int) -> dict:
     t_load = time.perf_counter() - t1
 
     translator = pipeline.make_translator(use_cache=False, beam_size=BEAM)
-    t2 = time.perf_counter()
+    c2, t2 = _cpu(), time.perf_counter()
     results = pipeline.translate_articles(articles, target="en", translator=translator)
     t_translate = time.perf_counter() - t2
+    cpu_translate = _cpu() - c2
     sentences = sum(len(r.sentences) for r in results)
     return {
         "import_s": t_import,
         "setup_s": t_load,
         "translate_s": t_translate,
+        "translate_cpu_s": cpu_translate,
         "sentences": sentences,
         "decoded": translator.decoded,
         "retries": retries["n"],
@@ -261,6 +273,7 @@ def run(quick: bool = False, length: int = DEFAULT_LENGTH, repeats: int | None =
     sentences = [s for a in plan["articles"] for s in a["sentences"]]
     tokens = source_tokens(model.artifacts / "sentencepiece.model", sentences)
     repeats = repeats or 1
+    section.note(f"each contender: best translate wall of {repeats} run(s), one subprocess each.")
 
     with benchmodel.installed(model) as (root, installed), tempfile.TemporaryDirectory(
         prefix="summarize-bench-argos-home-"
@@ -314,13 +327,22 @@ def run(quick: bool = False, length: int = DEFAULT_LENGTH, repeats: int | None =
         key = name.replace("-", "_")
         section.add(f"{key}_sentences_per_s", f"{name}: sentences/s", round(sps, 2), "sent/s")
         section.add(f"{key}_tokens_per_s", f"{name}: source tokens/s", round(tps, 1), "tok/s")
-        section.add(f"{key}_translate_s", f"{name}: translate wall", round(r["translate_s"], 2), "s")
+        section.add(f"{key}_translate_s", f"{name}: translate wall", round(r["translate_s"], 2),
+                    "s")
+        cores = r["translate_cpu_s"] / r["translate_s"]
+        section.add(f"{key}_translate_cpu_s", f"{name}: translate CPU time (all threads)",
+                    round(r["translate_cpu_s"], 2), "s")
+        section.add(f"{key}_cpu_per_sentence_ms", f"{name}: CPU per sentence",
+                    round(1000 * r["translate_cpu_s"] / n, 1), "ms")
+        section.add(f"{key}_cores_busy", f"{name}: cores busy while translating", round(cores, 2),
+                    "cores")
         section.add(f"{key}_process_s", f"{name}: process wall (incl. imports)",
                     round(r["wall_s"], 2), "s")
         section.add(f"{key}_import_s", f"{name}: import time", round(r["import_s"], 2), "s")
         section.add(f"{key}_maxrss_mb", f"{name}: peak RSS", round(r["maxrss_mb"], 1), "MiB")
         rows.append([name, round(sps, 2), round(tps, 1), round(r["translate_s"], 2),
-                     round(r["wall_s"], 2), round(r["maxrss_mb"], 1)])
+                     round(r["translate_cpu_s"], 1), round(cores, 2), round(r["wall_s"], 2),
+                     round(r["maxrss_mb"], 1)])
     ours = results["ours"]["translate_s"]
     r_def = results["argos-default"]["translate_s"] / ours
     r_tun = results["argos-tuned"]["translate_s"] / ours
@@ -328,8 +350,15 @@ def run(quick: bool = False, length: int = DEFAULT_LENGTH, repeats: int | None =
                 target=">= 15x", met=r_def >= 15)
     section.add("ratio_vs_tuned", "speed-up ours / argos-tuned", round(r_tun, 2), "x",
                 target=">= 4x", met=r_tun >= 4)
-    section.table("summary", ["contender", "sent/s", "tok/s", "translate s", "process s",
-                              "peak RSS MiB"], rows)
+    ours_cpu = results["ours"]["translate_cpu_s"]
+    cpu_ratio_def = results["argos-default"]["translate_cpu_s"] / ours_cpu
+    cpu_ratio_tun = results["argos-tuned"]["translate_cpu_s"] / ours_cpu
+    section.add("cpu_ratio_vs_default", "CPU-time ratio argos-default / ours",
+                round(cpu_ratio_def, 2), "x")
+    section.add("cpu_ratio_vs_tuned", "CPU-time ratio argos-tuned / ours",
+                round(cpu_ratio_tun, 2), "x")
+    section.table("summary", ["contender", "sent/s", "tok/s", "translate s", "cpu s", "cores",
+                              "process s", "peak RSS MiB"], rows)
 
     a = results["argos-default"]
     section.note(

@@ -267,7 +267,8 @@ def write_package(artifacts: Path, out: Path) -> Path:
                 info = zipfile.ZipInfo(f"{PACKAGE_TOP}/{name}", date_time=_ZIP_DATE)
                 info.external_attr = 0o100644 << 16
                 # Random int8 weights do not compress: store the big file.
-                info.compress_type = zipfile.ZIP_STORED if name == "model/model.bin" else zipfile.ZIP_DEFLATED
+                big = name == "model/model.bin"
+                info.compress_type = zipfile.ZIP_STORED if big else zipfile.ZIP_DEFLATED
                 zf.writestr(info, data if isinstance(data, bytes) else data.read_bytes())
         os.replace(tmp, out)
     finally:
@@ -287,7 +288,7 @@ def describe_short(model: BenchModel) -> str:
 
 @contextlib.contextmanager
 def installed(model: BenchModel):
-    """Install the package into a temporary ARGOS_PACKAGES_DIR; yield (packages_dir, InstalledModel).
+    """Install the package into a temporary ARGOS_PACKAGES_DIR; yield (folder, InstalledModel).
 
     Sets ARGOS_PACKAGES_DIR in this process for the duration (children
     inherit it); restores the previous value and deletes the folder after.

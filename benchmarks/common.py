@@ -234,7 +234,8 @@ class Section:
             cells = [header] + [[_fmt(c) for c in row] for row in rows]
             widths = [max(len(str(r[i])) for r in cells) for i in range(len(header))]
             for row in cells:
-                lines.append("    " + "  ".join(str(c).rjust(w) for c, w in zip(row, widths)))
+                cells_text = (str(c).rjust(w) for c, w in zip(row, widths, strict=False))
+                lines.append("    " + "  ".join(cells_text))
         for n in self.notes:
             first, *rest = n.splitlines() or [""]
             lines.append(f"  note: {first}")
@@ -331,6 +332,39 @@ def emit(sections: list[Section], as_json: bool, header: dict[str, Any] | None =
         for s in sections:
             print()
             print(s.text())
+
+
+class Contention:
+    """CPU time other processes used while we measured (from /proc/stat minus our own)."""
+
+    def __init__(self) -> None:
+        self.busy0, self.own0, self.t0 = self._busy(), self._own(), time.perf_counter()
+
+    @staticmethod
+    def _busy() -> float:
+        try:
+            fields = Path("/proc/stat").read_text().splitlines()[0].split()[1:]
+            user, nice, system, _idle, _iowait, irq, softirq, steal = map(int, fields[:8])
+            return (user + nice + system + irq + softirq + steal) / os.sysconf("SC_CLK_TCK")
+        except (OSError, ValueError, IndexError):
+            return float("nan")
+
+    @staticmethod
+    def _own() -> float:
+        import resource
+
+        total = 0.0
+        for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN):
+            usage = resource.getrusage(who)
+            total += usage.ru_utime + usage.ru_stime
+        return total
+
+    def summary(self) -> str:
+        wall = time.perf_counter() - self.t0
+        other = max(0.0, (self._busy() - self.busy0) - (self._own() - self.own0))
+        cores = os.cpu_count() or 1
+        return (f"other processes used {other:.0f} CPU-s during it "
+                f"({100 * other / max(wall * cores, 1e-9):.0f}% of the machine's {cores} cores)")
 
 
 def log(message: str) -> None:

@@ -22,7 +22,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-from common import Section, emit, header_text, log, machine_header  # noqa: E402
+from common import Contention, Section, emit, header_text, log, machine_header  # noqa: E402
 
 SECTIONS = ("model", "startup", "translate", "scale", "profile", "footprint")
 
@@ -85,7 +85,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", action="store_true", help="print one JSON document")
     parser.add_argument("--length", type=int, default=32,
                         help="tokens decoded per sentence in the translation benchmark")
-    parser.add_argument("--sizes", help="scale corpora, comma-separated (default 100,1000,2000,5000)")
+    parser.add_argument("--sizes",
+                        help="scale corpora, comma-separated (default 100,1000,2000,5000)")
     parser.add_argument("--max-run-seconds", type=float, default=180.0,
                         help="stop a scale run after this long (default 180)")
     parser.add_argument("--profile-budget", type=float, default=90.0,
@@ -106,13 +107,16 @@ def main(argv: list[str] | None = None) -> int:
     failed = 0
     started = time.perf_counter()
     for name in names:
-        if name == "footprint" and (args.skip_footprint or (args.quick and "footprint" not in only)):
+        quick_skip = args.quick and "footprint" not in only
+        if name == "footprint" and (args.skip_footprint or quick_skip):
             section = Section("footprint", "Footprint of a fresh `pip install .` venv")
             section.skipped = ("--skip-footprint" if args.skip_footprint else
                                "--quick (run with --only footprint to measure it)")
         else:
-            load = Path("/proc/loadavg").read_text().split()[0] if Path("/proc/loadavg").exists() else "?"
+            loadavg = Path("/proc/loadavg")
+            load = loadavg.read_text().split()[0] if loadavg.exists() else "?"
             t0 = time.perf_counter()
+            contention = Contention()
             try:
                 section = run_section(name, args)
             except Exception as exc:  # report and go on with the other sections
@@ -121,7 +125,7 @@ def main(argv: list[str] | None = None) -> int:
                 section.skipped = f"FAILED: {type(exc).__name__}: {exc}"
                 traceback.print_exc(file=sys.stderr)
             section.note(f"section took {time.perf_counter() - t0:.0f} s; 1-min load average at "
-                         f"its start {load} (other processes on the machine skew wall times)")
+                         f"its start {load}; {contention.summary()}")
         sections.append(section)
         if not args.json:
             print()

@@ -91,6 +91,9 @@ class Candidate:
     terms: dict[str, float] = field(default_factory=dict)  # term -> weight (before idf)
     vector: dict[str, float] = field(default_factory=dict)  # term -> idf weight, unit length
     clauses: list[dict[str, float]] = field(default_factory=list)  # per clause, if several
+    # Terms that are part of a longer term of the same sentence (the "macht" of
+    # "Machtverhältnis"): sharing them as well as the whole proves nothing more.
+    parts: frozenset[str] = frozenset()
     quality: float = 0.0
 
 
@@ -183,6 +186,9 @@ def vectorize(candidates: list[Candidate]) -> None:
     for candidate, weighted in zip(candidates, clause_weights):
         candidate.vector = _unit(candidate.terms, idf)
         candidate.clauses = [_unit(weights, idf) for weights in weighted]
+        candidate.parts = frozenset(
+            t for t in candidate.terms if any(t != u and t in u for u in candidate.terms)
+        )
         centroid.update(candidate.vector)
     centroid_norm = math.sqrt(sum(v * v for v in centroid.values())) or 1.0
     for candidate in candidates:
@@ -284,26 +290,27 @@ def _is_question(text: str) -> bool:
     return text.rstrip("“”\"»«'’ )").endswith("?")
 
 
-def _shared_count(a: dict[str, float], b: dict[str, float]) -> int:
-    """Shared words; the parts of a shared compound add no further evidence."""
-    if len(a) > len(b):
-        a, b = b, a
-    shared = [t for t in a if t in b]
-    if len(shared) < 2:
-        return len(shared)
-    return sum(1 for t in shared if not any(t != u and t in u for u in shared))
+def _shared_count(
+    a: dict[str, float], b: dict[str, float], parts: frozenset[str] = frozenset()
+) -> int:
+    """Shared words; the parts of a compound both share add no further evidence."""
+    shared = a.keys() & b.keys()
+    return len(shared) - len(shared & parts) if parts else len(shared)
 
 
 def related(a: Candidate, b: Candidate) -> float:
     """How strongly two sentences state the same fact (0 when they do not)."""
     needed = _needed_shared(a.vector, b.vector)
-    if _shared_count(a.vector, b.vector) < needed:
+    if len(a.vector.keys() & b.vector.keys()) < needed:
+        return 0.0  # cheap exit for the common case
+    parts = a.parts & b.parts
+    if _shared_count(a.vector, b.vector, parts) < needed:
         return 0.0
     best = similarity(a.vector, b.vector)
     if a.clauses or b.clauses:
         for x in a.clauses or [a.vector]:
             for y in b.clauses or [b.vector]:
-                if _shared_count(x, y) >= needed:
+                if _shared_count(x, y, parts) >= needed:
                     best = max(best, CLAUSE_WEIGHT * similarity(x, y))
     return best
 
@@ -326,19 +333,22 @@ def similarity(a: dict[str, float], b: dict[str, float]) -> float:
 # --- grouping ----------------------------------------------------------------
 
 
-def find_neighbours(candidates: list[Candidate]) -> list[list[tuple[int, float]]]:
-    """For each candidate, the others that state the same fact, with their similarity.
+def find_neighbours(
+    candidates: list[Candidate], among: list[int]
+) -> dict[int, list[tuple[int, float]]]:
+    """For each candidate in ``among``, the others there that state the same fact.
 
     Pairs are only compared within blocks: each sentence is indexed under its
     few rarest terms and compared with the sentences already in those
     buckets, each bucket capped, so the work per sentence is bounded.
     """
     df: Counter[str] = Counter()
-    for candidate in candidates:
-        df.update(candidate.vector.keys())
-    neighbours: list[list[tuple[int, float]]] = [[] for _ in candidates]
+    for i in among:
+        df.update(candidates[i].vector.keys())
+    neighbours: dict[int, list[tuple[int, float]]] = {i: [] for i in among}
     index: dict[str, list[int]] = {}
-    for i, candidate in enumerate(candidates):
+    for i in among:
+        candidate = candidates[i]
         vector = candidate.vector
         keys = sorted((t for t in vector if df[t] >= 2), key=lambda t: (df[t], t))[:BLOCK_TERMS]
         others: set[int] = set()
@@ -362,11 +372,26 @@ def group_candidates(candidates: list[Candidate]) -> list[Group]:
     A sentence may support several facts (a long sentence often states two),
     and no group grows by chaining: every member is similar to the centre.
     """
+    # Identical sentences (agency copy run by several outlets, a repeated
+    # paragraph) are compared once; each stands for all its copies.
+    copies: dict[str, list[int]] = {}
+    for i, candidate in enumerate(candidates):
+        copies.setdefault(_text_key(candidate.sentence.text), []).append(i)
+    unique = []
+    copies_of: dict[int, list[int]] = {}
+    for same in copies.values():
+        best = min(same, key=lambda i: (-candidates[i].quality, _position(candidates[i])))
+        unique.append(best)
+        copies_of[best] = same
+    unique.sort()
     groups = []
-    for i, near in enumerate(find_neighbours(candidates)):
-        members = [i, *sorted((j for j, _ in near), key=lambda j: _position(candidates[j]))]
+    for i, near in find_neighbours(candidates, unique).items():
+        others = [k for k in copies_of[i] if k != i]
+        others += [k for j, _ in near for k in copies_of[j]]
+        members = [i, *sorted(others, key=lambda j: _position(candidates[j]))]
         support = len({candidates[j].sentence.path for j in members})
-        agreement = sum(sim for _, sim in near) / len(near) if near else 0.0
+        sims = [1.0] * (len(copies_of[i]) - 1) + [sim for _, sim in near]
+        agreement = sum(sims) / len(sims) if sims else 0.0
         groups.append(
             Group(
                 members=members,
@@ -376,6 +401,10 @@ def group_candidates(candidates: list[Candidate]) -> list[Group]:
             )
         )
     return groups
+
+
+def _text_key(text: str) -> str:
+    return " ".join(tokenize(text.lower()))
 
 
 def _position(candidate: Candidate) -> tuple[str, int]:

@@ -19,12 +19,14 @@ from .words import stop_words
 # Languages we can tell apart by function words: the ones Argos covers that
 # sumy ships stop words for.
 _PROFILE_LANGUAGES = ("de", "en", "fr", "es", "it", "pt", "nl")
-# Languages Argos Translate publishes models for: py3langid chooses among these.
+# Languages Argos Translate publishes models for: py3langid chooses among
+# these. py3langid calls Norwegian Bokmål "no", Argos "nb".
 ARGOS_LANGUAGES = (
     "ar", "az", "bg", "bn", "ca", "cs", "da", "de", "el", "en", "eo", "es", "et", "fa", "fi",
-    "fr", "ga", "he", "hi", "hu", "id", "it", "ja", "ko", "lt", "lv", "ms", "nb", "nl", "pl",
+    "fr", "ga", "he", "hi", "hu", "id", "it", "ja", "ko", "lt", "lv", "ms", "no", "nl", "pl",
     "pt", "ro", "ru", "sk", "sl", "sq", "sv", "th", "tl", "tr", "uk", "ur", "zh",
 )
+_TO_ARGOS = {"no": "nb"}
 _WORD = re.compile(r"[^\W\d_]+")
 # How much text to look at: enough for a verdict, bounded for 50 MB inputs.
 _SAMPLE = 5000
@@ -73,8 +75,8 @@ def _identifier():
 def _langid(text: str) -> str | None:
     try:
         code, confidence = _identifier().classify(text)
-    except Exception:  # pragma: no cover - a broken optional model must not stop a run
+    except (OSError, ValueError):  # pragma: no cover - a broken model must not stop a run
         return None
     if confidence < _MIN_CONFIDENCE:
         return None
-    return str(code)
+    return _TO_ARGOS.get(str(code), str(code))
