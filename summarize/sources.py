@@ -217,7 +217,9 @@ def _walk(folder: str, patterns: Sequence[str], result: ReadResult) -> Iterator[
 # What summarize itself writes next to articles: NAME.summary.en.md,
 # NAME.en.txt (a translation), digest.en.md. Reading them back as articles
 # would feed the tool its own output on the next run.
-_GENERATED = re.compile(r"^(?P<stem>.+?)\.(?:(?:summary|digest)\.)?(?P<lang>[a-z]{2,3})\.(?:md|txt|json|jsonl)$")
+_GENERATED = re.compile(
+    r"^(?P<stem>.+?)\.(?:(?:summary|digest)\.)?(?P<lang>[a-z]{2,3})\.(?:md|txt|json|jsonl)$"
+)
 
 
 def is_generated(name: str, siblings: set[str]) -> bool:

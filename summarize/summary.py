@@ -141,16 +141,12 @@ def prefilter(pool: Sequence[Sentence], language: str, limit: int) -> list[Sente
         return list(pool)
     stem = stemmer(language)
     stops = stop_words(language)
-    bags = [
-        {stem(w.lower()) for w in tokenize(s.text) if w.lower() not in stops} for s in pool
-    ]
+    bags = [{stem(w.lower()) for w in tokenize(s.text) if w.lower() not in stops} for s in pool]
     frequency: dict[str, int] = {}
     for bag in bags:
         for term in bag:
             frequency[term] = frequency.get(term, 0) + 1
-    scores = [
-        sum(frequency[t] for t in bag) / math.sqrt(len(bag)) if bag else 0.0 for bag in bags
-    ]
+    scores = [sum(frequency[t] for t in bag) / math.sqrt(len(bag)) if bag else 0.0 for bag in bags]
     best = sorted(range(len(pool)), key=lambda i: (-scores[i], i))[:limit]
     return [pool[i] for i in sorted(best)]
 
@@ -178,6 +174,7 @@ def _build_summarizer(method: str, language: str) -> Any:
             if callable(rating):
                 rate = rating
             else:
+
                 def rate(s: Any, *a: Any, **k: Any) -> float:
                     return float(rating[s])
 
@@ -203,7 +200,9 @@ class _LexRankGraph:
 
     DAMPING = 0.15
 
-    def _create_matrix(self, sentences: Any, threshold: float, tf_metrics: Any, idf_metrics: Any) -> Any:
+    def _create_matrix(
+        self, sentences: Any, threshold: float, tf_metrics: Any, idf_metrics: Any
+    ) -> Any:
         import numpy
 
         vocabulary: dict[str, int] = {}

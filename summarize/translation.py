@@ -12,9 +12,8 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
-from collections.abc import Iterator
 from typing import Protocol
 
 from .cache import TranslationCache, cache_key
@@ -77,9 +76,7 @@ class ArgosTranslator:
 
     def _hop(self, model: InstalledModel, texts: list[str]) -> list[str]:
         options = self.options.key()
-        keys = [
-            cache_key(model.fingerprint, model.source, model.target, options, t) for t in texts
-        ]
+        keys = [cache_key(model.fingerprint, model.source, model.target, options, t) for t in texts]
         known = self.cache.get_many(keys)
         missing: dict[str, str] = {}
         for key, text in zip(keys, texts):
@@ -108,7 +105,9 @@ class _LoadedModel:
 
         self.model = model
         cores = os.cpu_count() or 1
-        compute_type = "int8" if "int8" in ctranslate2.get_supported_compute_types("cpu") else "default"
+        compute_type = (
+            "int8" if "int8" in ctranslate2.get_supported_compute_types("cpu") else "default"
+        )
         # One thread per translation and as many translations in parallel as
         # cores: measured best on 2 cores (inter 2, intra 1).
         self.translator = ctranslate2.Translator(

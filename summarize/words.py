@@ -12,7 +12,7 @@ from __future__ import annotations
 import pkgutil
 import re
 from collections.abc import Callable
-from functools import lru_cache
+from functools import cache, lru_cache
 
 # Letters and digits, with inner hyphens and apostrophes ("Kim Jong-un", "don't").
 WORD = re.compile(r"\w+(?:[-'’]\w+)*")
@@ -73,7 +73,7 @@ def tokenize(text: str) -> list[str]:
     return WORD.findall(text)
 
 
-@lru_cache(maxsize=None)
+@cache
 def stop_words(language: str) -> frozenset[str]:
     """Lower-case stop words for an ISO code; empty when sumy has no list."""
     name = LANGUAGE_NAMES.get(language, language)
@@ -86,7 +86,7 @@ def stop_words(language: str) -> frozenset[str]:
     return frozenset(w.strip().lower() for w in [*lines, *extra] if w.strip())
 
 
-@lru_cache(maxsize=None)
+@cache
 def stemmer(language: str) -> Callable[[str], str]:
     """A memoised lower-casing stemmer; identity (lower-case) for unknown languages."""
     import snowballstemmer

@@ -11,7 +11,6 @@ from pathlib import Path
 
 import pytest
 import yaml
-
 from conftest import ROOT, SAMPLES
 
 SUMMARIZE = [sys.executable, "-m", "summarize"]
@@ -20,7 +19,11 @@ SUMMARIZE = [sys.executable, "-m", "summarize"]
 def run(args, cwd=None, input=None, env=None):
     full_env = {**os.environ, **(env or {})}
     return subprocess.run(
-        [*SUMMARIZE, *map(str, args)], cwd=cwd, input=input, capture_output=True, text=True,
+        [*SUMMARIZE, *map(str, args)],
+        cwd=cwd,
+        input=input,
+        capture_output=True,
+        text=True,
         env=full_env,
     )
 
@@ -45,8 +48,16 @@ def test_out_dir_mirrors_the_input_tree(cli, samples, tmp_path):
 
 def test_out_dir_dot_writes_next_to_named_files_and_they_are_not_reread(cli, samples, monkeypatch):
     monkeypatch.chdir(samples.parent)
-    result = cli("summary", "samples/002_4217d0613af48abc.txt", "--to", "de", "--format", "md",
-                 "--out-dir", ".")
+    result = cli(
+        "summary",
+        "samples/002_4217d0613af48abc.txt",
+        "--to",
+        "de",
+        "--format",
+        "md",
+        "--out-dir",
+        ".",
+    )
     assert result.exit_code == 0, result.stderr
     assert (samples / "002_4217d0613af48abc.summary.de.md").exists()
     again = cli("summary", "samples", "--to", "de", "--format", "json")
@@ -54,8 +65,9 @@ def test_out_dir_dot_writes_next_to_named_files_and_they_are_not_reread(cli, sam
 
 
 def test_translate_out_dir_names(cli, samples, tmp_path):
-    result = cli("translate", samples / "002_4217d0613af48abc.txt", "--to", "de", "--out-dir",
-                 tmp_path / "t")
+    result = cli(
+        "translate", samples / "002_4217d0613af48abc.txt", "--to", "de", "--out-dir", tmp_path / "t"
+    )
     assert result.exit_code == 0, result.stderr
     assert [p.name for p in (tmp_path / "t").rglob("*.txt")] == ["002_4217d0613af48abc.de.txt"]
 
@@ -106,7 +118,7 @@ def test_config_from_pyproject_and_flags_win(cli, samples, monkeypatch):
     monkeypatch.chdir(samples.parent)
     Path("pyproject.toml").write_text(
         '[tool.summarize]\ninputs = ["samples"]\nto = "de"\nformat = "json"\n'
-        '[tool.summarize.digest]\nfacts = 3\n',
+        "[tool.summarize.digest]\nfacts = 3\n",
         encoding="utf-8",
     )
     result = cli("digest")
@@ -133,7 +145,8 @@ def test_stdin_pipe_into_jq():
     text = (SAMPLES / "002_4217d0613af48abc.txt").read_bytes()
     summarize = subprocess.run(
         [*SUMMARIZE, "summary", "-", "--to", "de", "--format", "jsonl"],
-        input=text, capture_output=True,
+        input=text,
+        capture_output=True,
     )
     assert summarize.returncode == 0, summarize.stderr
     jq = subprocess.run(["jq", "-c", "."], input=summarize.stdout, capture_output=True)
@@ -156,7 +169,9 @@ def test_broken_pipe_on_a_long_stream_is_quiet(tmp_path):
         (tmp_path / f"a{i:03}.txt").write_text(text, encoding="utf-8")
     proc = subprocess.run(
         f"{sys.executable} -m summarize translate {tmp_path} --to de --format jsonl | head -1",
-        shell=True, capture_output=True, text=True,
+        shell=True,
+        capture_output=True,
+        text=True,
     )
     assert proc.returncode == 0
     assert len(proc.stdout.splitlines()) == 1
@@ -164,9 +179,19 @@ def test_broken_pipe_on_a_long_stream_is_quiet(tmp_path):
 
 
 def _git(cwd, *args):
-    subprocess.run(["git", *args], cwd=cwd, check=True, capture_output=True,
-                   env={**os.environ, "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@t",
-                        "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@t"})
+    subprocess.run(
+        ["git", *args],
+        cwd=cwd,
+        check=True,
+        capture_output=True,
+        env={
+            **os.environ,
+            "GIT_AUTHOR_NAME": "t",
+            "GIT_AUTHOR_EMAIL": "t@t",
+            "GIT_COMMITTER_NAME": "t",
+            "GIT_COMMITTER_EMAIL": "t@t",
+        },
+    )
 
 
 def test_pre_commit_hooks_for_real(tmp_path):
@@ -202,8 +227,13 @@ def test_pre_commit_hooks_for_real(tmp_path):
     second = subprocess.run(pre_commit, cwd=repo, capture_output=True, text=True, env=env)
     assert second.returncode == 0, second.stdout + second.stderr
     # Nothing changed since the outputs were staged, and nothing new appeared.
-    changed = subprocess.run(["git", "diff", "--name-only"], cwd=repo, capture_output=True,
-                             text=True)
-    new = subprocess.run(["git", "ls-files", "--others", "--exclude-standard"], cwd=repo,
-                         capture_output=True, text=True)
+    changed = subprocess.run(
+        ["git", "diff", "--name-only"], cwd=repo, capture_output=True, text=True
+    )
+    new = subprocess.run(
+        ["git", "ls-files", "--others", "--exclude-standard"],
+        cwd=repo,
+        capture_output=True,
+        text=True,
+    )
     assert changed.stdout == "" and new.stdout == ""

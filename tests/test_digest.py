@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import json
 
+from conftest import SAMPLES
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from conftest import SAMPLES
 from summarize.digest import (
     BLOCK_LIMIT,
     GROUP_THRESHOLD,
@@ -139,8 +139,8 @@ def test_samples_most_top_facts_have_several_sources(cli):
 
 def test_samples_citations_hold_and_avoid_boilerplate(cli):
     data = sample_digest(cli)
-    comment_start = SAMPLES.joinpath("003_7eca0d19c0b20104.txt").read_text().index(
-        "Kommentare lesen"
+    comment_start = (
+        SAMPLES.joinpath("003_7eca0d19c0b20104.txt").read_text().index("Kommentare lesen")
     )
     for fact in data["facts"]:
         assert fact["text"] == fact["cites"][0]["source_text"]
@@ -152,9 +152,7 @@ def test_samples_citations_hold_and_avoid_boilerplate(cli):
                 assert cite["end"] < comment_start
             for banned in ("Newsletter", "E-Mail", "Kostenlose", "Lesezeit", "Kommentar"):
                 assert banned not in cite["source_text"]
-    assert [d["path"] for d in data["documents"]] == [
-        str(p) for p in sorted(SAMPLES.glob("*.txt"))
-    ]
+    assert [d["path"] for d in data["documents"]] == [str(p) for p in sorted(SAMPLES.glob("*.txt"))]
 
 
 def test_samples_no_two_facts_state_the_same_thing():
@@ -175,8 +173,31 @@ def test_digest_markdown_is_byte_identical_across_runs(cli):
 
 
 words = st.sampled_from(
-    "Russland Nordkorea Vertrag Beistand Pakt Munition Krieg Ukraine Putin Kim Berlin Zoo "
-    "unterzeichnet liefert verpflichtet stärkt meldet wächst sinkt Mittwoch Juni 1961 2024".split()
+    [
+        "Russland",
+        "Nordkorea",
+        "Vertrag",
+        "Beistand",
+        "Pakt",
+        "Munition",
+        "Krieg",
+        "Ukraine",
+        "Putin",
+        "Kim",
+        "Berlin",
+        "Zoo",
+        "unterzeichnet",
+        "liefert",
+        "verpflichtet",
+        "stärkt",
+        "meldet",
+        "wächst",
+        "sinkt",
+        "Mittwoch",
+        "Juni",
+        "1961",
+        "2024",
+    ]
 )
 sentence = st.lists(words, min_size=5, max_size=12).map(lambda w: " ".join(w) + ".")
 article = st.lists(sentence, min_size=1, max_size=6).map(lambda s: "\n\n".join(s))

@@ -13,10 +13,10 @@ import sys
 import time
 
 import pytest
+from conftest import SAMPLES
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import SAMPLES
 from summarize.pipeline import prepare
 from summarize.sources import Document
 
@@ -54,7 +54,8 @@ def test_a_50_mb_file_runs_in_bounded_memory(tmp_path):
     before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     proc = subprocess.run(
         [*SUMMARIZE, "summary", str(path), "--to", "de", "-n", "3", "--format", "json"],
-        capture_output=True, text=True,
+        capture_output=True,
+        text=True,
     )
     peak_kib = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     assert proc.returncode == 0, proc.stderr
@@ -130,11 +131,14 @@ def test_eight_processes_share_one_cache(install_copy, tmp_path, round_):
         procs.append(
             subprocess.Popen(
                 [*SUMMARIZE, "translate", *chosen, "--format", "json", "--cache", str(cache)],
-                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=os.environ.copy(),
+                stdout=subprocess.PIPE,
+                stderr=subprocess.PIPE,
+                text=True,
+                env=os.environ.copy(),
             )
         )
     outputs = [p.communicate() for p in procs]
-    for proc, (out, err) in zip(procs, outputs):
+    for proc, (_out, err) in zip(procs, outputs):
         assert proc.returncode == 0, err
         assert err == ""
     by_path: dict[str, list] = {}
@@ -157,17 +161,32 @@ def test_ctrl_c_exits_130_leaves_no_partial_output_and_keeps_the_cache(install_c
     install_copy()
     corpus = tmp_path / "corpus"
     corpus.mkdir()
-    lines = [line for f in sorted(SAMPLES.glob("*.txt")) for line in
-             f.read_text(encoding="utf-8").splitlines() if len(line) > 80]
+    lines = [
+        line
+        for f in sorted(SAMPLES.glob("*.txt"))
+        for line in f.read_text(encoding="utf-8").splitlines()
+        if len(line) > 80
+    ]
     for i in range(150):
         body = "\n\n".join(f"{line} ({i}-{k})" for k, line in enumerate(lines))
         (corpus / f"a{i:03}.txt").write_text(body, encoding="utf-8")
     cache = tmp_path / "c.sqlite3"
     out = tmp_path / "out.json"
     proc = subprocess.Popen(
-        [*SUMMARIZE, "translate", str(corpus), "--format", "json", "-o", str(out),
-         "--cache", str(cache)],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        [
+            *SUMMARIZE,
+            "translate",
+            str(corpus),
+            "--format",
+            "json",
+            "-o",
+            str(out),
+            "--cache",
+            str(cache),
+        ],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
     )
     entries = 0
     for _ in range(600):  # wait until some batches are committed, then interrupt
@@ -175,8 +194,9 @@ def test_ctrl_c_exits_130_leaves_no_partial_output_and_keeps_the_cache(install_c
         if proc.poll() is not None:
             break
         try:
-            entries = sqlite3.connect(cache).execute(
-                "SELECT COUNT(*) FROM translations").fetchone()[0]
+            entries = (
+                sqlite3.connect(cache).execute("SELECT COUNT(*) FROM translations").fetchone()[0]
+            )
         except sqlite3.Error:
             continue
         if entries > 0:
@@ -229,11 +249,25 @@ def test_no_socket_is_opened(cli, install_copy, no_network, args):
 
 # --- fuzzing the whole front half ------------------------------------------------------
 
-texts = st.text(
-    alphabet=st.characters(blacklist_categories=("Cs",)), max_size=400
-) | st.lists(
-    st.sampled_from(["Satz.", "z. B.", "1.000", "„Zitat“", "\n", "\r\n", "\n\n", "  • ",
-                     "13. September", "Kommentare", "11 Kommentare", "Von", "x" * 300, "?"]),
+texts = st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=400) | st.lists(
+    st.sampled_from(
+        [
+            "Satz.",
+            "z. B.",
+            "1.000",
+            "„Zitat“",
+            "\n",
+            "\r\n",
+            "\n\n",
+            "  • ",
+            "13. September",
+            "Kommentare",
+            "11 Kommentare",
+            "Von",
+            "x" * 300,
+            "?",
+        ]
+    ),
     max_size=60,
 ).map("".join)
 

@@ -82,8 +82,29 @@ def test_english_article():
 
 
 words = st.sampled_from(
-    "Russland Nordkorea Vertrag Partnerschaft Munition Krieg Ukraine Putin Kim und der die das "
-    "mit von im zu liefert unterzeichnet verpflichtet stärkt".split()
+    [
+        "Russland",
+        "Nordkorea",
+        "Vertrag",
+        "Partnerschaft",
+        "Munition",
+        "Krieg",
+        "Ukraine",
+        "Putin",
+        "Kim",
+        "und",
+        "der",
+        "die",
+        "das",
+        "mit",
+        "von",
+        "im",
+        "zu",
+        "liefert",
+        "unterzeichnet",
+        "verpflichtet",
+        "stärkt",
+    ]
 )
 sentence_text = st.lists(words, min_size=5, max_size=12).map(lambda w: " ".join(w) + ".")
 

@@ -9,8 +9,8 @@ from __future__ import annotations
 import json
 
 import pytest
-
 from conftest import SAMPLES
+
 from summarize import models
 from summarize.cache import TranslationCache
 from summarize.pipeline import load_articles, make_translator, translate_articles
@@ -124,7 +124,11 @@ def test_long_sentences_are_split_not_truncated(install_copy, monkeypatch):
 def test_split_long_prefers_clauses():
     count = lambda s: len(s.split())  # noqa: E731
     text = "eins zwei drei, vier fünf sechs, sieben acht neun zehn"
-    assert split_long(text, count, limit=4) == ["eins zwei drei,", "vier fünf sechs,", "sieben acht neun zehn"]
+    assert split_long(text, count, limit=4) == [
+        "eins zwei drei,",
+        "vier fünf sechs,",
+        "sieben acht neun zehn",
+    ]
     assert " ".join(split_long("a " * 30, count, limit=7)).split() == ["a"] * 30
 
 
