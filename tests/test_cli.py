@@ -8,6 +8,8 @@ import sys
 
 import pytest
 from conftest import SAMPLES
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from summarize.cli import app
 
@@ -296,3 +298,39 @@ def test_broken_pipe_is_quiet():
     )
     assert proc.returncode == 0
     assert "Traceback" not in proc.stderr and "BrokenPipe" not in proc.stderr
+
+
+german_words = st.sampled_from(
+    ["Der", "die", "das", "Vertrag", "Russland", "Nordkorea", "unterzeichnet", "am", "13.", "September", "2024", "z.", "B.", "Dr.", "Müller", "bzw.", "1.000", "Soldaten", "„Zitat“", "sagte", "er", ".", "!", "?", "\n", "\n\n", "•", "Kommentare"]
+)
+german_text = st.lists(german_words, min_size=1, max_size=120).map(" ".join)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(german_text, min_size=1, max_size=3))
+def test_json_citations_hold_on_generated_german_text(tmp_path, texts):
+    from summarize import render
+    from summarize.pipeline import load_articles, summarize_articles
+
+    folder = tmp_path / str(abs(hash(tuple(texts))))
+    folder.mkdir(exist_ok=True)
+    for i, text in enumerate(texts):
+        (folder / f"{i}.txt").write_text(text, encoding="utf-8", newline="")
+    articles, _ = load_articles([str(folder)], source_language="de")
+    results = summarize_articles(articles, target="de", sentences=3)
+    data = json.loads(render.articles_json(results, "summary"))
+    for doc in data["documents"]:
+        for item in doc["summary"]:
+            assert spans_hold(item["cite"]) and line_holds(item["cite"])
+
+
+def test_help_imports_no_heavy_modules():
+    proc = subprocess.run(
+        [sys.executable, "-X", "importtime", "-m", "summarize", "--help"],
+        capture_output=True,
+        text=True,
+    )
+    assert proc.returncode == 0
+    imported = {line.split("|")[-1].strip() for line in proc.stderr.splitlines() if "|" in line}
+    for heavy in ("ctranslate2", "torch", "argostranslate.translate", "sumy", "numpy", "stanza"):
+        assert heavy not in imported, heavy
