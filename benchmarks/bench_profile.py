@@ -143,7 +143,7 @@ def run(quick: bool = False, budget: float = BUDGET_SECONDS) -> Section:
         profile_run(section, f"digest_{n}", f"digest --to de, {n:,} docs",
                     ["digest", str(c.path), "--to", "de"], env, neutral, budget)
 
-        model = benchmodel.build(log=log)
+        model = benchmodel.ensure_built(log=log)
         with benchmodel.installed(model) as (root, _m):
             denv = {**env, "ARGOS_PACKAGES_DIR": str(root),
                     "SUMMARIZE_CACHE": str(neutral / "cache.sqlite3")}

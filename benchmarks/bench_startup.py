@@ -117,7 +117,7 @@ def run(quick: bool = False) -> Section:
                        for name, s, c in top])
 
         # warm digest
-        model = benchmodel.build(log=log)
+        model = benchmodel.ensure_built(log=log)
         with benchmodel.installed(model) as (root, _installed):
             cache = neutral / "cache.sqlite3"
             denv = base_env(ARGOS_PACKAGES_DIR=str(root), SUMMARIZE_CACHE=str(cache))

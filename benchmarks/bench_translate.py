@@ -263,7 +263,7 @@ def run(quick: bool = False, length: int = DEFAULT_LENGTH, repeats: int | None =
     import benchmodel
 
     section = Section("translate", "Translation throughput (benchmark model, beam 4)")
-    model = benchmodel.build(log=log)
+    model = benchmodel.ensure_built(log=log)
     paths = [str(SAMPLES)]
     plan = make_plan(paths)
     if quick:  # two articles are enough for a ratio

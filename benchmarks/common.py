@@ -62,11 +62,12 @@ class Measured:
         return self
 
 
-def _rss_mb(pid: int) -> float:
+def _status_mb(pid: int | str, field: str) -> float:
+    """A memory field of /proc/PID/status (VmRSS, VmHWM) in MiB; 0 when unavailable."""
     try:
         with open(f"/proc/{pid}/status") as f:
             for line in f:
-                if line.startswith("VmRSS:"):
+                if line.startswith(field + ":"):
                     return int(line.split()[1]) / 1024.0
     except (OSError, ValueError):
         pass
@@ -83,11 +84,19 @@ def run_measured(
     rss_limit_mb: float | None = None,
     capture_stdout: bool = True,
 ) -> Measured:
-    """Run ``cmd``; measure wall time and the peak RSS of exactly this child (os.wait4).
+    """Run ``cmd``; measure wall time and the peak RSS of exactly this child.
+
+    Peak RSS: Linux seeds a child's ``ru_maxrss`` with the parent's high-water
+    mark at fork/exec time, so ``wait4`` alone would report at least this
+    process's own peak. When ``ru_maxrss`` is above our own peak it is the
+    child's; otherwise we use the child's VmHWM, polled from /proc every 5 ms
+    while it runs (its high-water mark only grows, so the last reading is
+    right unless the peak came in the last few ms).
 
     With ``timeout`` (seconds) or ``rss_limit_mb`` the child is killed when it
     goes over, and ``killed`` says which limit it hit.
     """
+    own_peak = _status_mb("self", "VmHWM")
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
         started = time.perf_counter()
         proc = subprocess.Popen(
@@ -103,15 +112,15 @@ def run_measured(
             proc.stdin.write(stdin.encode())
             proc.stdin.close()
         killed = None
-        polls = 0
+        polled_peak = 0.0
         while True:
             pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
             if pid:
                 break
-            polls += 1
+            polled_peak = max(polled_peak, _status_mb(proc.pid, "VmHWM"))
             if timeout is not None and time.perf_counter() - started > timeout:
                 killed = f"time limit ({timeout:g} s)"
-            elif rss_limit_mb is not None and polls % 10 == 0 and _rss_mb(proc.pid) > rss_limit_mb:
+            elif rss_limit_mb is not None and _status_mb(proc.pid, "VmRSS") > rss_limit_mb:
                 killed = f"memory limit ({rss_limit_mb:.0f} MiB)"
             if killed:
                 proc.kill()
@@ -120,11 +129,14 @@ def run_measured(
             time.sleep(0.005)
         wall = time.perf_counter() - started
         proc.returncode = os.waitstatus_to_exitcode(status)
+        maxrss = usage.ru_maxrss / 1024.0  # Linux: KiB
+        if maxrss <= own_peak + 1.0 and polled_peak > 0:
+            maxrss = polled_peak
         out.seek(0)
         err.seek(0)
         return Measured(
             wall=wall,
-            maxrss_mb=usage.ru_maxrss / 1024.0,  # Linux: KiB
+            maxrss_mb=maxrss,
             cpu=usage.ru_utime + usage.ru_stime,
             returncode=proc.returncode,
             stdout=out.read().decode("utf-8", "replace"),

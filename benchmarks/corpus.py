@@ -57,7 +57,8 @@ def _pools() -> tuple[list[str], list[str]]:
     for article in articles:
         for s in article.sentences:
             text = " ".join(s.text.split())
-            if s.heading if hasattr(s, "heading") else len(text.split()) < 12:
+            is_heading = getattr(s, "heading", len(text.split()) < 12)
+            if is_heading:
                 headings.append(text)
             elif len(text.split()) >= 4:
                 body.append(text)
@@ -144,12 +145,12 @@ def build(n: int, build_dir: Path = BUILD_DIR) -> Corpus:
 
 
 def main(argv: list[str] | None = None) -> int:
-    argv = sys.argv[1:] if argv is None else argv
-    if not argv:
-        print(__doc__.strip().splitlines()[0])
-        print("usage: python benchmarks/corpus.py N [N ...]")
-        return 2
-    for n in map(int, argv):
+    import argparse
+
+    parser = argparse.ArgumentParser(description=__doc__.strip().splitlines()[0])
+    parser.add_argument("sizes", nargs="+", type=int, metavar="N", help="documents per corpus")
+    args = parser.parse_args(argv)
+    for n in args.sizes:
         c = build(n)
         print(f"{c.path}: {c.documents:,} documents, {c.words:,} words, {c.bytes / 1e6:.1f} MB")
     return 0

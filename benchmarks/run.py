@@ -31,7 +31,7 @@ def model_section(quick: bool) -> Section:
     import benchmodel
 
     section = Section("model", "Benchmark model")
-    model = benchmodel.build(log=log)
+    model = benchmodel.ensure_built(log=log)
     info = model.describe()
     section.add("shape", "shape", f"{info['layers']} layers, d_model {info['d_model']}, "
                 f"{info['heads']} heads, FFN {info['ffn']}")
@@ -57,7 +57,7 @@ def run_section(name: str, args: argparse.Namespace) -> Section:
     if name == "model":
         return model_section(args.quick)
     if name == "translate":
-        return _load("translate").run(args.quick, args.length)
+        return _load("translate").run(args.quick, args.length, args.repeats)
     if name == "startup":
         return _load("startup").run(args.quick)
     if name == "scale":
@@ -85,6 +85,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", action="store_true", help="print one JSON document")
     parser.add_argument("--length", type=int, default=32,
                         help="tokens decoded per sentence in the translation benchmark")
+    parser.add_argument("--repeats", type=int, default=1,
+                        help="translation: best of R runs per contender (default 1)")
     parser.add_argument("--sizes",
                         help="scale corpora, comma-separated (default 100,1000,2000,5000)")
     parser.add_argument("--max-run-seconds", type=float, default=180.0,
