@@ -30,8 +30,19 @@ from common import REPO_ROOT, Section, emit, log  # noqa: E402
 
 PIP_TIMEOUT = 900  # seconds
 _IGNORE = shutil.ignore_patterns(
-    ".git", "_build", ".venv", "venv", "build", "dist", "*.egg-info", "__pycache__",
-    ".mypy_cache", ".pytest_cache", ".ruff_cache", ".hypothesis", "*.argosmodel",
+    ".git",
+    "_build",
+    ".venv",
+    "venv",
+    "build",
+    "dist",
+    "*.egg-info",
+    "__pycache__",
+    ".mypy_cache",
+    ".pytest_cache",
+    ".ruff_cache",
+    ".hypothesis",
+    "*.argosmodel",
 )
 
 
@@ -64,8 +75,13 @@ def run(quick: bool = False) -> Section:
         log("footprint: pip install . into a fresh venv (needs PyPI or PIP_FIND_LINKS) ...")
         started = time.perf_counter()
         try:
-            proc = subprocess.run(pip + ["install", "--no-input", str(source)], env=env,
-                                  capture_output=True, text=True, timeout=PIP_TIMEOUT)
+            proc = subprocess.run(
+                pip + ["install", "--no-input", str(source)],
+                env=env,
+                capture_output=True,
+                text=True,
+                timeout=PIP_TIMEOUT,
+            )
         except subprocess.TimeoutExpired:
             section.skipped = f"pip install did not finish in {PIP_TIMEOUT} s (no network?)"
             return section
@@ -81,14 +97,19 @@ def run(quick: bool = False) -> Section:
         site = next((venv / "lib").glob("python*/site-packages"))
         torch = (site / "torch").exists() or any(site.glob("torch-*.dist-info"))
         section.add("venv_mb", "venv size after pip install . (du -sk)", round(size / 1e6, 1), "MB")
-        section.add("venv_added_mb", "added over an empty venv", round((size - baseline) / 1e6, 1),
-                    "MB")
-        section.add("torch_present", "torch installed", "yes" if torch else "no", target="no",
-                    met=not torch)
+        section.add(
+            "venv_added_mb", "added over an empty venv", round((size - baseline) / 1e6, 1), "MB"
+        )
+        section.add(
+            "torch_present", "torch installed", "yes" if torch else "no", target="no", met=not torch
+        )
         section.add("pip_install_s", "pip install time", round(took, 1), "s")
         freeze = subprocess.run(pip + ["list", "--format=freeze"], capture_output=True, text=True)
-        section.add("distributions", "distributions installed",
-                    len([x for x in freeze.stdout.splitlines() if x.strip()]))
+        section.add(
+            "distributions",
+            "distributions installed",
+            len([x for x in freeze.stdout.splitlines() if x.strip()]),
+        )
         sizes = []
         for child in site.iterdir():
             if child.name.endswith((".dist-info", ".pth")) or child.name == "__pycache__":
@@ -98,11 +119,16 @@ def run(quick: bool = False) -> Section:
             elif child.is_file():
                 sizes.append((child.name, child.stat().st_size))
         sizes.sort(key=lambda kv: -kv[1])
-        section.table("largest entries in site-packages", ["entry", "MB"],
-                      [[name, round(b / 1e6, 1)] for name, b in sizes[:10]])
-        section.note(f"venv from {python} -m venv; pip install of a copy of the checkout "
-                     "(non-editable, no extras); PIP_FIND_LINKS="
-                     f"{os.environ.get('PIP_FIND_LINKS', '(unset)')}.")
+        section.table(
+            "largest entries in site-packages",
+            ["entry", "MB"],
+            [[name, round(b / 1e6, 1)] for name, b in sizes[:10]],
+        )
+        section.note(
+            f"venv from {python} -m venv; pip install of a copy of the checkout "
+            "(non-editable, no extras); PIP_FIND_LINKS="
+            f"{os.environ.get('PIP_FIND_LINKS', '(unset)')}."
+        )
     finally:
         shutil.rmtree(work, ignore_errors=True)
     return section

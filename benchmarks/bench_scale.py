@@ -64,9 +64,13 @@ def run(
         section.add(f"corpus_{n}_words", f"corpus-{n}: words", c.words, "words")
     if 1000 in corpora:
         c = corpora[1000]
-        section.add("corpus_1000_meets_size", "corpus-1000 has >= 1,000 docs and >= 1 M words",
-                    "yes" if c.documents >= 1000 and c.words >= 1_000_000 else "no",
-                    target="yes", met=c.documents >= 1000 and c.words >= 1_000_000)
+        section.add(
+            "corpus_1000_meets_size",
+            "corpus-1000 has >= 1,000 docs and >= 1 M words",
+            "yes" if c.documents >= 1000 and c.words >= 1_000_000 else "no",
+            target="yes",
+            met=c.documents >= 1000 and c.words >= 1_000_000,
+        )
 
     neutral = Path(tempfile.mkdtemp(prefix="summarize-bench-cwd-"))
     results: dict[str, dict[int, dict]] = {cmd: {} for cmd in COMMANDS}
@@ -89,22 +93,32 @@ def run(
                     projected = done[-1][1] * n / done[-1][0]  # at least linear
                 stopped_before = any(r.get("killed") for r in results[command].values())
                 if stopped_before or (projected is not None and projected > 1.5 * limit):
-                    why = ("a smaller corpus was already stopped" if stopped_before
-                           else f"projected {projected:.0f} s > limit {limit:.0f} s")
+                    why = (
+                        "a smaller corpus was already stopped"
+                        if stopped_before
+                        else f"projected {projected:.0f} s > limit {limit:.0f} s"
+                    )
                     results[command][n] = {"skipped": why}
                     log(f"scale: {command} corpus-{n} skipped ({why})")
                     continue
                 log(f"scale: {command} --to de corpus-{n} (limit {limit:.0f} s) ...")
                 m = run_measured(
                     cli + [command, str(corpora[n].path), "--to", "de"],
-                    env=env, cwd=neutral, timeout=limit, rss_limit_mb=RSS_LIMIT_MB,
+                    env=env,
+                    cwd=neutral,
+                    timeout=limit,
+                    rss_limit_mb=RSS_LIMIT_MB,
                     capture_stdout=False,
                 )
                 if m.killed is None:
                     m.check(f"{command} corpus-{n}")
                     done.append((n, m.wall))
-                results[command][n] = {"wall": m.wall, "rss": m.maxrss_mb, "cpu": m.cpu,
-                                       "killed": m.killed}
+                results[command][n] = {
+                    "wall": m.wall,
+                    "rss": m.maxrss_mb,
+                    "cpu": m.cpu,
+                    "killed": m.killed,
+                }
     finally:
         shutil.rmtree(neutral, ignore_errors=True)
 
@@ -115,51 +129,90 @@ def run(
             r = results[command][n]
             if "skipped" in r:
                 rows.append([command, n, "skipped", "", "", "", r["skipped"]])
-                section.add(f"{command}_{n}_s", f"{command} --to de, {n:,} docs: wall", "skipped",
-                            "")
+                section.add(
+                    f"{command}_{n}_s", f"{command} --to de, {n:,} docs: wall", "skipped", ""
+                )
                 continue
             over = ">" if r["killed"] else ""
             growth = ""
             if previous is not None and not previous[2]:
                 g = per_doubling(previous[0], previous[1], n, r["wall"])
                 growth = f"{over}{g:.2f}"
-            rows.append([command, n, f"{over}{r['wall']:.2f}", round(r["cpu"], 1),
-                         round(r["rss"], 1), growth, r["killed"] or ""])
+            rows.append(
+                [
+                    command,
+                    n,
+                    f"{over}{r['wall']:.2f}",
+                    round(r["cpu"], 1),
+                    round(r["rss"], 1),
+                    growth,
+                    r["killed"] or "",
+                ]
+            )
             label = f"{command} --to de, {n:,} docs"
             wall = f">{r['wall']:.0f}" if r["killed"] else round(r["wall"], 2)
             if command == "digest" and n == 1000:
-                section.add(f"{command}_{n}_s", f"{label}: wall", wall, "s",
-                            target="< 60 s", met=not r["killed"] and r["wall"] < 60)
-                section.add(f"{command}_{n}_rss_mb", f"{label}: peak RSS", round(r["rss"], 1),
-                            "MiB", target="< 1 GB (953.7 MiB)",
-                            met=not r["killed"] and r["rss"] * 1024**2 < 1e9)
+                section.add(
+                    f"{command}_{n}_s",
+                    f"{label}: wall",
+                    wall,
+                    "s",
+                    target="< 60 s",
+                    met=not r["killed"] and r["wall"] < 60,
+                )
+                section.add(
+                    f"{command}_{n}_rss_mb",
+                    f"{label}: peak RSS",
+                    round(r["rss"], 1),
+                    "MiB",
+                    target="< 1 GB (953.7 MiB)",
+                    met=not r["killed"] and r["rss"] * 1024**2 < 1e9,
+                )
             else:
                 section.add(f"{command}_{n}_s", f"{label}: wall", wall, "s")
-                section.add(f"{command}_{n}_rss_mb", f"{label}: peak RSS", round(r["rss"], 1),
-                            "MiB")
+                section.add(
+                    f"{command}_{n}_rss_mb", f"{label}: peak RSS", round(r["rss"], 1), "MiB"
+                )
             if command == "digest" and n == 2000 and previous is not None and previous[0] == 1000:
                 if previous[2]:
-                    section.add("digest_doubling_1000_2000",
-                                "digest time ratio 1,000 -> 2,000 docs",
-                                "n/a (1,000-doc run was stopped)", "")
+                    section.add(
+                        "digest_doubling_1000_2000",
+                        "digest time ratio 1,000 -> 2,000 docs",
+                        "n/a (1,000-doc run was stopped)",
+                        "",
+                    )
                 else:
                     ratio = r["wall"] / previous[1]
-                    section.add("digest_doubling_1000_2000",
-                                "digest time ratio 1,000 -> 2,000 docs",
-                                f">{ratio:.2f}" if over else round(ratio, 2), "x", target="<= 2.3x",
-                                met=not r["killed"] and ratio <= 2.3)
+                    section.add(
+                        "digest_doubling_1000_2000",
+                        "digest time ratio 1,000 -> 2,000 docs",
+                        f">{ratio:.2f}" if over else round(ratio, 2),
+                        "x",
+                        target="<= 2.3x",
+                        met=not r["killed"] and ratio <= 2.3,
+                    )
                     if not over:
                         cpu_ratio = r["cpu"] / results[command][1000]["cpu"]
-                        section.add("digest_doubling_cpu_1000_2000",
-                                    "digest CPU-time ratio 1,000 -> 2,000 docs (less noisy)",
-                                    round(cpu_ratio, 2), "x")
+                        section.add(
+                            "digest_doubling_cpu_1000_2000",
+                            "digest CPU-time ratio 1,000 -> 2,000 docs (less noisy)",
+                            round(cpu_ratio, 2),
+                            "x",
+                        )
             previous = (n, r["wall"], bool(r["killed"]))
-    section.table("runs", ["command", "docs", "wall s", "cpu s", "peak RSS MiB",
-                           "x per doubling", "stopped"], rows)
-    section.note("x per doubling = (t2/t1)^(log 2/log(n2/n1)) against the previous size; 2.0 is "
-                 "linear, 4.0 quadratic. '>' = lower bound (run stopped at the limit).")
-    section.note(f"corpora: benchmarks/_build/corpus-N (see corpus.py); CLI {' '.join(cli)}, "
-                 "stdout discarded, run from an empty folder.")
+    section.table(
+        "runs",
+        ["command", "docs", "wall s", "cpu s", "peak RSS MiB", "x per doubling", "stopped"],
+        rows,
+    )
+    section.note(
+        "x per doubling = (t2/t1)^(log 2/log(n2/n1)) against the previous size; 2.0 is "
+        "linear, 4.0 quadratic. '>' = lower bound (run stopped at the limit)."
+    )
+    section.note(
+        f"corpora: benchmarks/_build/corpus-N (see corpus.py); CLI {' '.join(cli)}, "
+        "stdout discarded, run from an empty folder."
+    )
     return section
 
 

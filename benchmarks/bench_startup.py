@@ -36,8 +36,19 @@ from common import (  # noqa: E402
 
 HELP_RUNS = 7
 WARM_RUNS = 5
-HEAVY = ("ctranslate2", "torch", "sentencepiece", "numpy", "onnxruntime", "argostranslate",
-         "sumy", "nltk", "stanza", "minisbd", "sqlite3")
+HEAVY = (
+    "ctranslate2",
+    "torch",
+    "sentencepiece",
+    "numpy",
+    "onnxruntime",
+    "argostranslate",
+    "sumy",
+    "nltk",
+    "stanza",
+    "minisbd",
+    "sqlite3",
+)
 
 
 def parse_importtime(stderr: str) -> list[tuple[str, int, int]]:
@@ -72,49 +83,84 @@ def run(quick: bool = False) -> Section:
         # --help
         log(f"startup: {' '.join(cli)} --help x{HELP_RUNS} ...")
         run_measured(cli + ["--help"], env=env, cwd=neutral).check("summarize --help")  # warm-up
-        times = [run_measured(cli + ["--help"], env=env, cwd=neutral).check("--help").wall
-                 for _ in range(HELP_RUNS)]
+        times = [
+            run_measured(cli + ["--help"], env=env, cwd=neutral).check("--help").wall
+            for _ in range(HELP_RUNS)
+        ]
         t_help = median(times)
-        section.add("help_median_s", f"summarize --help, median of {HELP_RUNS}", round(t_help, 3),
-                    "s", target="<= 0.25 s", met=t_help <= 0.25)
+        section.add(
+            "help_median_s",
+            f"summarize --help, median of {HELP_RUNS}",
+            round(t_help, 3),
+            "s",
+            target="<= 0.25 s",
+            met=t_help <= 0.25,
+        )
         section.add("help_min_s", "summarize --help, fastest", round(min(times), 3), "s")
         section.add("help_max_s", "summarize --help, slowest", round(max(times), 3), "s")
-        bare = [run_measured([sys.executable, "-c", "pass"], env=env, cwd=neutral).wall
-                for _ in range(HELP_RUNS)]
-        section.add("python_bare_s", "bare `python -c pass`, median (floor)",
-                    round(median(bare), 3), "s")
+        bare = [
+            run_measured([sys.executable, "-c", "pass"], env=env, cwd=neutral).wall
+            for _ in range(HELP_RUNS)
+        ]
+        section.add(
+            "python_bare_s", "bare `python -c pass`, median (floor)", round(median(bare), 3), "s"
+        )
 
         # -X importtime
-        m = run_measured([sys.executable, "-X", "importtime", "-m", "summarize", "--help"],
-                         env=env, cwd=neutral).check("-X importtime")
+        m = run_measured(
+            [sys.executable, "-X", "importtime", "-m", "summarize", "--help"], env=env, cwd=neutral
+        ).check("-X importtime")
         rows = parse_importtime(m.stderr)
         modules = {name.strip() for name, _, _ in rows}
         total_us = sum(s for _, s, _ in rows)
-        section.add("help_import_total_ms", "--help: total import time (sum of self)",
-                    round(total_us / 1000, 1), "ms")
+        section.add(
+            "help_import_total_ms",
+            "--help: total import time (sum of self)",
+            round(total_us / 1000, 1),
+            "ms",
+        )
         section.add("help_modules", "--help: modules imported", len(modules))
         heavy = {h: any(m == h or m.startswith(h + ".") for m in modules) for h in HEAVY}
-        section.add("help_imports_ctranslate2", "--help imports ctranslate2",
-                    "yes" if heavy["ctranslate2"] else "no", target="no",
-                    met=not heavy["ctranslate2"])
-        section.add("help_imports_torch", "--help imports torch", "yes" if heavy["torch"] else "no",
-                    target="no", met=not heavy["torch"])
-        section.note("other heavy modules on --help: " + (
-            ", ".join(h for h, v in heavy.items() if v and h not in ("ctranslate2", "torch"))
-            or "none") + f" (checked: {', '.join(HEAVY)})")
+        section.add(
+            "help_imports_ctranslate2",
+            "--help imports ctranslate2",
+            "yes" if heavy["ctranslate2"] else "no",
+            target="no",
+            met=not heavy["ctranslate2"],
+        )
+        section.add(
+            "help_imports_torch",
+            "--help imports torch",
+            "yes" if heavy["torch"] else "no",
+            target="no",
+            met=not heavy["torch"],
+        )
+        section.note(
+            "other heavy modules on --help: "
+            + (
+                ", ".join(h for h, v in heavy.items() if v and h not in ("ctranslate2", "torch"))
+                or "none"
+            )
+            + f" (checked: {', '.join(HEAVY)})"
+        )
         by_package: dict[str, int] = {}
         for name, self_us, _c in rows:
             root_name = name.strip().split(".")[0]
             by_package[root_name] = by_package.get(root_name, 0) + self_us
-        section.table("--help: import time by top-level package (sum of self times)",
-                      ["package", "ms", "share"],
-                      [[p, round(us / 1000, 1), f"{100 * us / max(total_us, 1):.0f}%"]
-                       for p, us in sorted(by_package.items(), key=lambda kv: -kv[1])[:10]])
+        section.table(
+            "--help: import time by top-level package (sum of self times)",
+            ["package", "ms", "share"],
+            [
+                [p, round(us / 1000, 1), f"{100 * us / max(total_us, 1):.0f}%"]
+                for p, us in sorted(by_package.items(), key=lambda kv: -kv[1])[:10]
+            ],
+        )
         top = sorted(rows, key=lambda r: -r[2])[:12]
-        section.table("--help: slowest imports by cumulative time (python -X importtime)",
-                      ["module", "cumulative ms", "self ms"],
-                      [[name.strip(), round(c / 1000, 1), round(s / 1000, 1)]
-                       for name, s, c in top])
+        section.table(
+            "--help: slowest imports by cumulative time (python -X importtime)",
+            ["module", "cumulative ms", "self ms"],
+            [[name.strip(), round(c / 1000, 1), round(s / 1000, 1)] for name, s, c in top],
+        )
 
         # warm digest
         model = benchmodel.ensure_built(log=log)
@@ -124,49 +170,89 @@ def run(quick: bool = False) -> Section:
             cmd = cli + ["digest", str(SAMPLES)]
             log("startup: cold digest (fills the cache) ...")
             cold = run_measured(cmd, env=denv, cwd=neutral).check("cold digest")
-            section.add("digest_cold_s", "digest samples/ --to en, cold (fills cache)",
-                        round(cold.wall, 2), "s")
+            section.add(
+                "digest_cold_s",
+                "digest samples/ --to en, cold (fills cache)",
+                round(cold.wall, 2),
+                "s",
+            )
             # Lets bench_profile skip its own (slow) cold run.
             shutil.copyfile(cache, benchmodel.BUILD_DIR / "warm-cache.sqlite3")
             log(f"startup: warm digest x{WARM_RUNS} ...")
-            warm = [run_measured(cmd, env=denv, cwd=neutral).check("warm digest")
-                    for _ in range(WARM_RUNS)]
+            warm = [
+                run_measured(cmd, env=denv, cwd=neutral).check("warm digest")
+                for _ in range(WARM_RUNS)
+            ]
             t_warm = median([w.wall for w in warm])
-            section.add("digest_warm_median_s", f"digest samples/ warm, median of {WARM_RUNS}",
-                        round(t_warm, 3), "s", target="<= 0.5 s", met=t_warm <= 0.5)
-            section.add("digest_warm_min_s", "digest samples/ warm, fastest",
-                        round(min(w.wall for w in warm), 3), "s")
-            section.add("digest_warm_rss_mb", "digest samples/ warm, peak RSS",
-                        round(max(w.maxrss_mb for w in warm), 1), "MiB")
+            section.add(
+                "digest_warm_median_s",
+                f"digest samples/ warm, median of {WARM_RUNS}",
+                round(t_warm, 3),
+                "s",
+                target="<= 0.5 s",
+                met=t_warm <= 0.5,
+            )
+            section.add(
+                "digest_warm_min_s",
+                "digest samples/ warm, fastest",
+                round(min(w.wall for w in warm), 3),
+                "s",
+            )
+            section.add(
+                "digest_warm_rss_mb",
+                "digest samples/ warm, peak RSS",
+                round(max(w.maxrss_mb for w in warm), 1),
+                "MiB",
+            )
             same = all(w.stdout == cold.stdout for w in warm)
-            section.add("digest_warm_same_output", "warm output identical to cold",
-                        "yes" if same else "no")
-            it = run_measured([sys.executable, "-X", "importtime", "-m", "summarize", "digest",
-                               str(SAMPLES)], env=denv, cwd=neutral).check("warm importtime")
+            section.add(
+                "digest_warm_same_output", "warm output identical to cold", "yes" if same else "no"
+            )
+            it = run_measured(
+                [sys.executable, "-X", "importtime", "-m", "summarize", "digest", str(SAMPLES)],
+                env=denv,
+                cwd=neutral,
+            ).check("warm importtime")
             warm_rows = parse_importtime(it.stderr)
             warm_modules = {n.strip() for n, _, _ in warm_rows}
             warm_total = sum(s for _, s, _ in warm_rows)
-            section.add("digest_warm_import_ms", "warm digest: total import time",
-                        round(warm_total / 1000, 1), "ms")
+            section.add(
+                "digest_warm_import_ms",
+                "warm digest: total import time",
+                round(warm_total / 1000, 1),
+                "ms",
+            )
             packages: dict[str, int] = {}
             for name, self_us, _c in warm_rows:
                 root_name = name.strip().split(".")[0]
                 packages[root_name] = packages.get(root_name, 0) + self_us
-            section.table("warm digest: import time by top-level package (sum of self times)",
-                          ["package", "ms", "share"],
-                          [[p, round(us / 1000, 1), f"{100 * us / max(warm_total, 1):.0f}%"]
-                           for p, us in sorted(packages.items(), key=lambda kv: -kv[1])[:10]])
-            loads = [h for h in ("ctranslate2", "sentencepiece", "argostranslate", "torch")
-                     if any(m == h or m.startswith(h + ".") for m in warm_modules)]
-            section.add("digest_warm_imports", "warm digest imports ctranslate2/sentencepiece",
-                        ", ".join(loads) if loads else "neither")
+            section.table(
+                "warm digest: import time by top-level package (sum of self times)",
+                ["package", "ms", "share"],
+                [
+                    [p, round(us / 1000, 1), f"{100 * us / max(warm_total, 1):.0f}%"]
+                    for p, us in sorted(packages.items(), key=lambda kv: -kv[1])[:10]
+                ],
+            )
+            loads = [
+                h
+                for h in ("ctranslate2", "sentencepiece", "argostranslate", "torch")
+                if any(m == h or m.startswith(h + ".") for m in warm_modules)
+            ]
+            section.add(
+                "digest_warm_imports",
+                "warm digest imports ctranslate2/sentencepiece",
+                ", ".join(loads) if loads else "neither",
+            )
             section.note(
                 "cold run: the CLI is not monkeypatched, so it decodes 2*len+10 tokens per "
                 "sentence (the model never emits </s>); it only fills the cache."
             )
-        section.note(f"CLI: {' '.join(cli)}; run from an empty folder (no pyproject.toml or "
-                     ".summarize.toml to pick up); PYTHONDONTWRITEBYTECODE unset; one untimed "
-                     "warm-up run before the --help runs.")
+        section.note(
+            f"CLI: {' '.join(cli)}; run from an empty folder (no pyproject.toml or "
+            ".summarize.toml to pick up); PYTHONDONTWRITEBYTECODE unset; one untimed "
+            "warm-up run before the --help runs."
+        )
     finally:
         shutil.rmtree(neutral, ignore_errors=True)
     return section

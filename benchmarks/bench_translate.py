@@ -44,9 +44,16 @@ BEAM = 4
 TUNED_ENV = {"ARGOS_INTER_THREADS": "2", "ARGOS_INTRA_THREADS": "1", "ARGOS_BATCH_SIZE": "1024"}
 # The env vars that would change Argos' behaviour; cleared for "defaults".
 ARGOS_SETTINGS = (
-    "ARGOS_INTER_THREADS", "ARGOS_INTRA_THREADS", "ARGOS_BATCH_SIZE", "ARGOS_BEAM_SIZE",
-    "ARGOS_COMPUTE_TYPE", "ARGOS_DEVICE_TYPE", "ARGOS_CHUNK_TYPE", "ARGOS_MODEL_PROVIDER",
-    "ARGOS_DEBUG", "ARGOS_DEV_MODE",
+    "ARGOS_INTER_THREADS",
+    "ARGOS_INTRA_THREADS",
+    "ARGOS_BATCH_SIZE",
+    "ARGOS_BEAM_SIZE",
+    "ARGOS_COMPUTE_TYPE",
+    "ARGOS_DEVICE_TYPE",
+    "ARGOS_CHUNK_TYPE",
+    "ARGOS_MODEL_PROVIDER",
+    "ARGOS_DEBUG",
+    "ARGOS_DEV_MODE",
 )
 
 
@@ -178,8 +185,9 @@ def worker_argos(plan: dict, length: int) -> dict:
             "compute_type": settings.compute_type,
             "chunk_type": settings.chunk_type.name,
         },
-        "modules": sorted(m for m in ("torch", "stanza", "spacy", "onnxruntime", "minisbd")
-                          if m in sys.modules),
+        "modules": sorted(
+            m for m in ("torch", "stanza", "spacy", "onnxruntime", "minisbd") if m in sys.modules
+        ),
     }
 
 
@@ -255,7 +263,7 @@ def _parse(measured, what: str) -> dict:
     measured.check(what)
     for line in reversed(measured.stdout.splitlines()):
         if line.startswith("RESULT "):
-            return json.loads(line[len("RESULT "):])
+            return json.loads(line[len("RESULT ") :])
     raise RuntimeError(f"{what}: no result line in output:\n{measured.stdout[-2000:]}")
 
 
@@ -275,9 +283,10 @@ def run(quick: bool = False, length: int = DEFAULT_LENGTH, repeats: int | None =
     repeats = repeats or 1
     section.note(f"each contender: best translate wall of {repeats} run(s), one subprocess each.")
 
-    with benchmodel.installed(model) as (root, installed), tempfile.TemporaryDirectory(
-        prefix="summarize-bench-argos-home-"
-    ) as home:
+    with (
+        benchmodel.installed(model) as (root, installed),
+        tempfile.TemporaryDirectory(prefix="summarize-bench-argos-home-") as home,
+    ):
         plan_file = Path(home) / "plan.json"
         plan_file.write_text(json.dumps(plan), encoding="utf-8")
         # Argos creates its data/config/cache folders on import: keep them out of ~.
@@ -302,8 +311,16 @@ def run(quick: bool = False, length: int = DEFAULT_LENGTH, repeats: int | None =
             for _ in range(repeats):
                 log(f"translate: {name} ({len(sentences)} sentences, N={length}) ...")
                 m = run_measured(
-                    [sys.executable, str(Path(__file__)), "--worker", kind, "--plan",
-                     str(plan_file), "--length", str(length)],
+                    [
+                        sys.executable,
+                        str(Path(__file__)),
+                        "--worker",
+                        kind,
+                        "--plan",
+                        str(plan_file),
+                        "--length",
+                        str(length),
+                    ],
                     env=env,
                     cwd=home,
                 )
@@ -315,8 +332,11 @@ def run(quick: bool = False, length: int = DEFAULT_LENGTH, repeats: int | None =
             results[name] = best
 
     n = len(sentences)
-    section.add("sentences", "sentences (kept, all samples)" if not quick else
-                "sentences (kept, first 2 samples)", n)
+    section.add(
+        "sentences",
+        "sentences (kept, all samples)" if not quick else "sentences (kept, first 2 samples)",
+        n,
+    )
     section.add("source_tokens", "source tokens (SentencePiece)", tokens)
     section.add("decode_length", "tokens decoded per sentence (N)", length)
     rows = []
@@ -327,38 +347,84 @@ def run(quick: bool = False, length: int = DEFAULT_LENGTH, repeats: int | None =
         key = name.replace("-", "_")
         section.add(f"{key}_sentences_per_s", f"{name}: sentences/s", round(sps, 2), "sent/s")
         section.add(f"{key}_tokens_per_s", f"{name}: source tokens/s", round(tps, 1), "tok/s")
-        section.add(f"{key}_translate_s", f"{name}: translate wall", round(r["translate_s"], 2),
-                    "s")
+        section.add(
+            f"{key}_translate_s", f"{name}: translate wall", round(r["translate_s"], 2), "s"
+        )
         cores = r["translate_cpu_s"] / r["translate_s"]
-        section.add(f"{key}_translate_cpu_s", f"{name}: translate CPU time (all threads)",
-                    round(r["translate_cpu_s"], 2), "s")
-        section.add(f"{key}_cpu_per_sentence_ms", f"{name}: CPU per sentence",
-                    round(1000 * r["translate_cpu_s"] / n, 1), "ms")
-        section.add(f"{key}_cores_busy", f"{name}: cores busy while translating", round(cores, 2),
-                    "cores")
-        section.add(f"{key}_process_s", f"{name}: process wall (incl. imports)",
-                    round(r["wall_s"], 2), "s")
+        section.add(
+            f"{key}_translate_cpu_s",
+            f"{name}: translate CPU time (all threads)",
+            round(r["translate_cpu_s"], 2),
+            "s",
+        )
+        section.add(
+            f"{key}_cpu_per_sentence_ms",
+            f"{name}: CPU per sentence",
+            round(1000 * r["translate_cpu_s"] / n, 1),
+            "ms",
+        )
+        section.add(
+            f"{key}_cores_busy", f"{name}: cores busy while translating", round(cores, 2), "cores"
+        )
+        section.add(
+            f"{key}_process_s", f"{name}: process wall (incl. imports)", round(r["wall_s"], 2), "s"
+        )
         section.add(f"{key}_import_s", f"{name}: import time", round(r["import_s"], 2), "s")
         section.add(f"{key}_maxrss_mb", f"{name}: peak RSS", round(r["maxrss_mb"], 1), "MiB")
-        rows.append([name, round(sps, 2), round(tps, 1), round(r["translate_s"], 2),
-                     round(r["translate_cpu_s"], 1), round(cores, 2), round(r["wall_s"], 2),
-                     round(r["maxrss_mb"], 1)])
+        rows.append(
+            [
+                name,
+                round(sps, 2),
+                round(tps, 1),
+                round(r["translate_s"], 2),
+                round(r["translate_cpu_s"], 1),
+                round(cores, 2),
+                round(r["wall_s"], 2),
+                round(r["maxrss_mb"], 1),
+            ]
+        )
     ours = results["ours"]["translate_s"]
     r_def = results["argos-default"]["translate_s"] / ours
     r_tun = results["argos-tuned"]["translate_s"] / ours
-    section.add("ratio_vs_default", "speed-up ours / argos-default", round(r_def, 2), "x",
-                target=">= 15x", met=r_def >= 15)
-    section.add("ratio_vs_tuned", "speed-up ours / argos-tuned", round(r_tun, 2), "x",
-                target=">= 4x", met=r_tun >= 4)
+    section.add(
+        "ratio_vs_default",
+        "speed-up ours / argos-default",
+        round(r_def, 2),
+        "x",
+        target=">= 15x",
+        met=r_def >= 15,
+    )
+    section.add(
+        "ratio_vs_tuned",
+        "speed-up ours / argos-tuned",
+        round(r_tun, 2),
+        "x",
+        target=">= 4x",
+        met=r_tun >= 4,
+    )
     ours_cpu = results["ours"]["translate_cpu_s"]
     cpu_ratio_def = results["argos-default"]["translate_cpu_s"] / ours_cpu
     cpu_ratio_tun = results["argos-tuned"]["translate_cpu_s"] / ours_cpu
-    section.add("cpu_ratio_vs_default", "CPU-time ratio argos-default / ours",
-                round(cpu_ratio_def, 2), "x")
-    section.add("cpu_ratio_vs_tuned", "CPU-time ratio argos-tuned / ours",
-                round(cpu_ratio_tun, 2), "x")
-    section.table("summary", ["contender", "sent/s", "tok/s", "translate s", "cpu s", "cores",
-                              "process s", "peak RSS MiB"], rows)
+    section.add(
+        "cpu_ratio_vs_default", "CPU-time ratio argos-default / ours", round(cpu_ratio_def, 2), "x"
+    )
+    section.add(
+        "cpu_ratio_vs_tuned", "CPU-time ratio argos-tuned / ours", round(cpu_ratio_tun, 2), "x"
+    )
+    section.table(
+        "summary",
+        [
+            "contender",
+            "sent/s",
+            "tok/s",
+            "translate s",
+            "cpu s",
+            "cores",
+            "process s",
+            "peak RSS MiB",
+        ],
+        rows,
+    )
 
     a = results["argos-default"]
     section.note(
@@ -401,8 +467,12 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--json", action="store_true")
     parser.add_argument("--quick", action="store_true", help="two articles instead of five")
-    parser.add_argument("--length", type=int, default=DEFAULT_LENGTH,
-                        help="tokens decoded per sentence (default 32)")
+    parser.add_argument(
+        "--length",
+        type=int,
+        default=DEFAULT_LENGTH,
+        help="tokens decoded per sentence (default 32)",
+    )
     parser.add_argument("--repeats", type=int, default=1, help="best of R runs per contender")
     args = parser.parse_args(argv)
     emit([run(args.quick, args.length, args.repeats)], args.json)

@@ -301,11 +301,13 @@ def machine_header() -> dict[str, Any]:
     try:
         commit = subprocess.run(
             ["git", "-C", str(REPO_ROOT), "rev-parse", "--short", "HEAD"],
-            capture_output=True, text=True,
+            capture_output=True,
+            text=True,
         ).stdout.strip()
         dirty = subprocess.run(
             ["git", "-C", str(REPO_ROOT), "status", "--porcelain", "--", "summarize"],
-            capture_output=True, text=True,
+            capture_output=True,
+            text=True,
         ).stdout.strip()
         if commit and dirty:
             commit += " (summarize/ has uncommitted changes)"
@@ -337,8 +339,13 @@ def header_text(h: dict[str, Any]) -> str:
 def emit(sections: list[Section], as_json: bool, header: dict[str, Any] | None = None) -> None:
     header = header or machine_header()
     if as_json:
-        print(json.dumps({"header": header, "sections": {s.name: s.as_dict() for s in sections}},
-                         indent=2, ensure_ascii=False))
+        print(
+            json.dumps(
+                {"header": header, "sections": {s.name: s.as_dict() for s in sections}},
+                indent=2,
+                ensure_ascii=False,
+            )
+        )
     else:
         print(header_text(header))
         for s in sections:
@@ -375,8 +382,10 @@ class Contention:
         wall = time.perf_counter() - self.t0
         other = max(0.0, (self._busy() - self.busy0) - (self._own() - self.own0))
         cores = os.cpu_count() or 1
-        return (f"other processes used {other:.0f} CPU-s during it "
-                f"({100 * other / max(wall * cores, 1e-9):.0f}% of the machine's {cores} cores)")
+        return (
+            f"other processes used {other:.0f} CPU-s during it "
+            f"({100 * other / max(wall * cores, 1e-9):.0f}% of the machine's {cores} cores)"
+        )
 
 
 def log(message: str) -> None:

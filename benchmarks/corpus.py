@@ -69,8 +69,11 @@ def _pools() -> tuple[list[str], list[str]]:
 
 def _vary(sentence: str, rng: random.Random) -> str:
     sentence = _NUMBER.sub(
-        lambda m: str(rng.randrange(10 ** (len(m.group()) - 1) if len(m.group()) > 1 else 0,
-                                    10 ** len(m.group()))),
+        lambda m: str(
+            rng.randrange(
+                10 ** (len(m.group()) - 1) if len(m.group()) > 1 else 0, 10 ** len(m.group())
+            )
+        ),
         sentence,
     )
     words = sentence.split(" ")

@@ -14,6 +14,7 @@ import sqlite3
 import time
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
+from typing import Any
 
 CACHE_ENV = "SUMMARIZE_CACHE"
 # SQLite's default limit on host parameters is 999 in older builds.
@@ -133,7 +134,7 @@ class TranslationCache:
                 pass
             self._fallback(exc)
 
-    def info(self) -> dict[str, object]:
+    def info(self) -> dict[str, Any]:
         conn = self._connection()
         entries = 0
         if conn is not None:

@@ -32,8 +32,10 @@ app = typer.Typer(
     rich_markup_mode=None,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
-models_app = typer.Typer(help="List, install and remove offline translation models (Argos packages).",
-                         no_args_is_help=True)
+models_app = typer.Typer(
+    help="List, install and remove offline translation models (Argos packages).",
+    no_args_is_help=True,
+)
 cache_app = typer.Typer(help="Inspect or clear the translation cache.", no_args_is_help=True)
 app.add_typer(models_app, name="models")
 
@@ -49,6 +51,8 @@ def _configure(ctx: typer.Context) -> None:
         Reporter().error(str(exc))
         raise typer.Exit(exc.exit_code) from None
     ctx.default_map = {**(ctx.default_map or {}), **defaults}
+
+
 app.add_typer(cache_app, name="cache")
 
 
@@ -57,6 +61,11 @@ class Format(str, Enum):
     md = "md"
     json = "json"
     jsonl = "jsonl"
+
+
+class ExecutorName(str, Enum):
+    local = "local"
+    dask = "dask"
 
 
 class Method(str, Enum):
@@ -79,7 +88,10 @@ PathsArg = Annotated[
     ),
 ]
 ToOpt = Annotated[
-    str, typer.Option("--to", "-t", help="Output language (ISO code). Same as the source: no translation.")
+    str,
+    typer.Option(
+        "--to", "-t", help="Output language (ISO code). Same as the source: no translation."
+    ),
 ]
 FromOpt = Annotated[
     str,
@@ -94,7 +106,9 @@ OutputOpt = Annotated[
 ]
 GlobOpt = Annotated[
     list[str] | None,
-    typer.Option("--glob", help="File pattern for folders; repeat for several. [default: *.txt, *.md]"),
+    typer.Option(
+        "--glob", help="File pattern for folders; repeat for several. [default: *.txt, *.md]"
+    ),
 ]
 EncodingOpt = Annotated[
     str | None,
@@ -183,9 +197,43 @@ FailOnChangeOpt = Annotated[
 ]
 TimestampOpt = Annotated[
     bool,
-    typer.Option("--timestamp", help="Add the generation time to Markdown output (not reproducible)."),
+    typer.Option(
+        "--timestamp", help="Add the generation time to Markdown output (not reproducible)."
+    ),
 ]
-VerboseOpt = Annotated[bool, typer.Option("--verbose", "-v", help="Report what was done on stderr.")]
+VerboseOpt = Annotated[
+    bool, typer.Option("--verbose", "-v", help="Report what was done on stderr.")
+]
+ExecutorOpt = Annotated[
+    ExecutorName,
+    typer.Option(
+        "--executor",
+        case_sensitive=False,
+        help="Where the work runs: local (this process) or dask (a Dask cluster; "
+        'needs `pip install "summarize[dask]"`).',
+    ),
+]
+SchedulerOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--scheduler",
+        metavar="ADDRESS",
+        help="With --executor dask: address of a running Dask scheduler (tcp://HOST:8786). "
+        "[default: the Dask config's scheduler-address, else a local cluster]",
+        show_default=False,
+    ),
+]
+WorkersOpt = Annotated[
+    int | None,
+    typer.Option(
+        "--workers",
+        min=1,
+        metavar="N",
+        help="With --executor dask and no --scheduler: worker processes of the local "
+        "cluster. [default: one per core]",
+        show_default=False,
+    ),
+]
 
 
 class Run:
@@ -249,12 +297,68 @@ def _load(paths: Sequence[str] | None, source: str, globs: list[str] | None, enc
     return load_articles(paths, source_language=source, globs=globs, encoding=encoding)
 
 
+def _inputs(paths: Sequence[str] | None, globs: list[str] | None) -> list[Any]:
+    """The inputs listed, not read: workers read them."""
+    from .sources import list_inputs
+
+    if not paths:
+        raise UsageError(
+            "give at least one file, folder or - for stdin (or `inputs` in [tool.summarize])"
+        )
+    return list_inputs(paths, globs)
+
+
+@contextmanager
+def _executor(
+    executor: ExecutorName, scheduler: str | None, workers: int | None, run: Run
+) -> Iterator[Any]:
+    """None for the local executor, else a connected DaskExecutor (closed on exit)."""
+    if executor is ExecutorName.local:
+        if scheduler is not None or workers is not None:
+            raise UsageError("--scheduler and --workers need --executor dask")
+        yield None
+        return
+    if scheduler is not None and workers is not None:
+        raise UsageError(
+            "give either --scheduler (an existing cluster) or --workers (a local one), not both"
+        )
+    from .executors import DaskExecutor
+
+    with DaskExecutor(scheduler, workers, warn=run.reporter.warn, info=run.info) as dask:
+        yield dask
+
+
+def _job(
+    kind: str,
+    to: str,
+    source: str,
+    encoding: str | None,
+    cache: Path | None,
+    no_cache: bool,
+    beam: int,
+    options: dict[str, Any] | None = None,
+) -> Any:
+    from .executors import Job
+
+    return Job(
+        kind=kind,
+        target=to,
+        source_language=source,
+        encoding=encoding,
+        cache=str(cache) if cache else None,
+        use_cache=not no_cache,
+        beam=beam,
+        options=tuple(sorted((options or {}).items())),
+    )
+
+
 def _stdout_is_terminal() -> bool:
     return sys.stdout.isatty() and not os.environ.get("PRE_COMMIT")
 
 
-def _check_batch_options(output: Path | None, out_dir: Path | None, check: bool,
-                         fail_on_change: bool) -> None:
+def _check_batch_options(
+    output: Path | None, out_dir: Path | None, check: bool, fail_on_change: bool
+) -> None:
     if output is not None and out_dir is not None:
         raise UsageError("give either --output or --out-dir, not both")
     if (check or fail_on_change) and output is None and out_dir is None:
@@ -335,12 +439,31 @@ def summary(
     beam: BeamOpt = 4,
     quiet: QuietOpt = False,
     verbose: VerboseOpt = False,
+    executor: ExecutorOpt = ExecutorName.local,
+    scheduler: SchedulerOpt = None,
+    workers: WorkersOpt = None,
 ) -> None:
     """Summarize each article: its top sentences, translated, each citing path:line."""
     _per_article_command(
-        "summary", paths, to, source, fmt, output, out_dir, check, fail_on_change, timestamp,
-        glob, encoding, cache, no_cache, beam, quiet, verbose,
+        "summary",
+        paths,
+        to,
+        source,
+        fmt,
+        output,
+        out_dir,
+        check,
+        fail_on_change,
+        timestamp,
+        glob,
+        encoding,
+        cache,
+        no_cache,
+        beam,
+        quiet,
+        verbose,
         options={"method": method.value, "sentences": sentences, "ratio": ratio},
+        where=(executor, scheduler, workers),
     )
 
 
@@ -368,12 +491,31 @@ def translate(
     beam: BeamOpt = 4,
     quiet: QuietOpt = False,
     verbose: VerboseOpt = False,
+    executor: ExecutorOpt = ExecutorName.local,
+    scheduler: SchedulerOpt = None,
+    workers: WorkersOpt = None,
 ) -> None:
     """Translate each article's text, keeping its paragraphs."""
     _per_article_command(
-        "translation", paths, to, source, fmt, output, out_dir, check, fail_on_change, timestamp,
-        glob, encoding, cache, no_cache, beam, quiet, verbose,
+        "translation",
+        paths,
+        to,
+        source,
+        fmt,
+        output,
+        out_dir,
+        check,
+        fail_on_change,
+        timestamp,
+        glob,
+        encoding,
+        cache,
+        no_cache,
+        beam,
+        quiet,
+        verbose,
         options={"keep_boilerplate": keep_boilerplate},
+        where=(executor, scheduler, workers),
     )
 
 
@@ -396,56 +538,97 @@ def _per_article_command(
     quiet: bool,
     verbose: bool,
     options: dict[str, Any],
+    where: tuple[ExecutorName, str | None, int | None] = (ExecutorName.local, None, None),
 ) -> None:
     from . import render
     from .outputs import OutputPlan, output_path
-    from .pipeline import drop_untranslatable, iter_summaries, iter_translations
+    from .pipeline import RunResult, drop_untranslatable, iter_summaries, iter_translations
 
     run = Run(quiet, verbose)
     code = 0
+    result = RunResult()
     try:
         with handle_errors():
             _check_batch_options(output, out_dir, check, fail_on_change)
-            if kind == "summary" and options["sentences"] is not None and options["ratio"] is not None:
+            if kind == "summary" and None not in (options["sentences"], options["ratio"]):
                 raise UsageError("give either --sentences or --ratio, not both")
-            articles, result = _load(paths, source, glob, encoding)
-            run.info(f"read {len(articles)} article(s)")
-            translator = _translator(cache, no_cache, beam, run)
-            articles = drop_untranslatable(articles, result, to, translator)
-            produce = iter_summaries if kind == "summary" else iter_translations
             streaming = fmt is Format.jsonl and output is None and out_dir is None
-            results = produce(
-                articles,
-                target=to,
-                translator=translator,
-                chunk=1 if streaming else None,
-                progress=run.progress("articles") if len(articles) > 1 else None,
-                **options,
-            )
-            key = "summary" if kind == "summary" else "sentences"
-            stamp = _stamp() if timestamp else None
-            if streaming:
-                for item in results:
-                    for line in render.articles_jsonl([item], key):
-                        sys.stdout.write(line)
-                    sys.stdout.flush()
-            elif out_dir is not None:
-                plan = OutputPlan({a.path for a in articles})
-                for item, article in zip(results, articles):
-                    if article.path == "-":
-                        raise UsageError("--out-dir needs files, not stdin; use --output")
-                    path = output_path(out_dir, article.path, article.document.root, kind, to,
-                                       fmt.value)
-                    plan.add(path, _render_articles([item], fmt, key, stamp))
-                code = _finish_outputs(plan, check, fail_on_change, run)
-            elif output is not None:
-                plan = OutputPlan({a.path for a in articles})
-                plan.add(output, _render_articles(list(results), fmt, key, stamp))
-                code = _finish_outputs(plan, check, fail_on_change, run)
-            else:
-                _show_articles(list(results), fmt, key, stamp)
-            run.info(f"decoded {getattr(translator, 'decoded', 0)} sentence(s); the rest came "
-                     "from the cache or needed no translation")
+            with _executor(*where, run) as dask:
+                # (path, folder argument, ArticleResult) per usable article, in input order.
+                produced: Iterator[tuple[str, str | None, Any]]
+                if dask is None:
+                    articles, result = _load(paths, source, glob, encoding)
+                    run.info(f"read {len(articles)} article(s)")
+                    translator = _translator(cache, no_cache, beam, run)
+                    articles = drop_untranslatable(articles, result, to, translator)
+                    produce = iter_summaries if kind == "summary" else iter_translations
+                    results = produce(
+                        articles,
+                        target=to,
+                        translator=translator,
+                        chunk=1 if streaming else None,
+                        progress=run.progress("articles") if len(articles) > 1 else None,
+                        **options,
+                    )
+                    produced = (
+                        (article.path, article.document.root, item)
+                        for item, article in zip(results, articles)
+                    )
+
+                    def decoded() -> int:
+                        return getattr(translator, "decoded", 0)
+
+                    def finish() -> None:
+                        pass
+                else:
+                    from .executors import Collected
+
+                    collected = Collected()
+                    outcomes = dask.articles(
+                        _inputs(paths, glob),
+                        _job(kind, to, source, encoding, cache, no_cache, beam, options),
+                        collected,
+                        progress=run.progress("articles"),
+                    )
+                    produced = (
+                        (o.path, o.root, o.result) for o in outcomes if o.result is not None
+                    )
+
+                    def decoded() -> int:
+                        return dask.decoded
+
+                    def finish() -> None:
+                        collected.finish(result)
+                        run.info(f"read {collected.read} article(s)")
+
+                key = "summary" if kind == "summary" else "sentences"
+                stamp = _stamp() if timestamp else None
+                if streaming:
+                    for _path, _root, item in produced:
+                        for line in render.articles_jsonl([item], key):
+                            sys.stdout.write(line)
+                        sys.stdout.flush()
+                elif out_dir is not None:
+                    done = list(produced)
+                    plan = OutputPlan({path for path, _root, _item in done})
+                    for path, root, item in done:
+                        if path == "-":
+                            raise UsageError("--out-dir needs files, not stdin; use --output")
+                        target = output_path(out_dir, path, root, kind, to, fmt.value)
+                        plan.add(target, _render_articles([item], fmt, key, stamp))
+                    code = _finish_outputs(plan, check, fail_on_change, run)
+                elif output is not None:
+                    done = list(produced)
+                    plan = OutputPlan({path for path, _root, _item in done})
+                    plan.add(output, _render_articles([item for *_, item in done], fmt, key, stamp))
+                    code = _finish_outputs(plan, check, fail_on_change, run)
+                else:
+                    _show_articles([item for *_, item in produced], fmt, key, stamp)
+                finish()
+                run.info(
+                    f"decoded {decoded()} sentence(s); the rest came "
+                    "from the cache or needed no translation"
+                )
     finally:
         run.close()
     _exit(result, run, code)
@@ -502,22 +685,48 @@ def digest(
     beam: BeamOpt = 4,
     quiet: QuietOpt = False,
     verbose: VerboseOpt = False,
+    executor: ExecutorOpt = ExecutorName.local,
+    scheduler: SchedulerOpt = None,
+    workers: WorkersOpt = None,
 ) -> None:
     """One merged list of key facts across all articles, each citing every source that states it."""
     from . import render
     from .outputs import OutputPlan
-    from .pipeline import digest_articles, drop_untranslatable
+    from .pipeline import DigestResult, digest_articles, drop_untranslatable
 
     run = Run(quiet, verbose)
     code = 0
+    loaded: Any = DigestResult()
     try:
         with handle_errors():
             _check_batch_options(output, None, check, fail_on_change)
-            articles, loaded = _load(paths, source, glob, encoding)
-            run.info(f"read {len(articles)} article(s)")
-            translator = _translator(cache, no_cache, beam, run)
-            articles = drop_untranslatable(articles, loaded, to, translator)
-            result = digest_articles(articles, target=to, translator=translator, facts=facts)
+            with _executor(executor, scheduler, workers, run) as dask:
+                if dask is None:
+                    articles, loaded = _load(paths, source, glob, encoding)
+                    run.info(f"read {len(articles)} article(s)")
+                    translator = _translator(cache, no_cache, beam, run)
+                    articles = drop_untranslatable(articles, loaded, to, translator)
+                    result = digest_articles(
+                        articles, target=to, translator=translator, facts=facts
+                    )
+                    result.errors, result.warnings = loaded.errors, loaded.warnings
+                    used = {a.path for a in articles}
+                else:
+                    from .executors import Collected
+
+                    collected = Collected()
+                    job = _job("digest", to, source, encoding, cache, no_cache, beam)
+                    found, sources = dask.digest(
+                        _inputs(paths, glob),
+                        job,
+                        facts,
+                        collected,
+                        progress=run.progress("articles"),
+                    )
+                    result = loaded = DigestResult(facts=found, sources=sources, target=to)
+                    collected.finish(result)
+                    run.info(f"read {collected.read} article(s)")
+                    used = {s.path for s in sources}
             stamp = _stamp() if timestamp else None
             if fmt is Format.json:
                 content = render.digest_json(result)
@@ -528,7 +737,7 @@ def digest(
             else:
                 content = render.digest_text(result)
             if output is not None:
-                plan = OutputPlan({a.path for a in articles})
+                plan = OutputPlan(used)
                 plan.add(output, content)
                 code = _finish_outputs(plan, check, fail_on_change, run)
             elif fmt is Format.text and _stdout_is_terminal():
@@ -546,7 +755,9 @@ def digest(
 
 @app.command()
 def inspect(
-    path: Annotated[str, typer.Argument(help="One article file, or - for stdin.", show_default=False)],
+    path: Annotated[
+        str, typer.Argument(help="One article file, or - for stdin.", show_default=False)
+    ],
     source: FromOpt = "auto",
     encoding: EncodingOpt = None,
     fmt: Annotated[
@@ -560,11 +771,12 @@ def inspect(
         ),
     ] = False,
     more: Annotated[
-        list[str] | None, typer.Argument(help="More files or folders (with --groups).", show_default=False)
+        list[str] | None,
+        typer.Argument(help="More files or folders (with --groups).", show_default=False),
     ] = None,
     glob: GlobOpt = None,
 ) -> None:
-    """Show each line of an article as kept or dropped and why, or (--groups) the digest's groups."""
+    """Show each line of an article as kept or dropped and why; --groups: the digest's groups."""
     from .pipeline import load_articles
     from .render import dumps
 
@@ -588,11 +800,16 @@ def inspect(
                     }
                     for line in article.cleaned.lines
                 ]
-                _emit(dumps({"path": article.path, "language": article.language, "lines": lines}), None)
+                _emit(
+                    dumps({"path": article.path, "language": article.language, "lines": lines}),
+                    None,
+                )
                 continue
             width = len(str(len(article.cleaned.lines)))
-            out = [f"{article.path} ({article.language}): {article.cleaned.kept_lines} lines kept, "
-                   f"{article.cleaned.dropped_lines} dropped"]
+            out = [
+                f"{article.path} ({article.language}): {article.cleaned.kept_lines} lines kept, "
+                f"{article.cleaned.dropped_lines} dropped"
+            ]
             for line in article.cleaned.lines:
                 if line.blank:
                     verdict = ""
@@ -600,7 +817,7 @@ def inspect(
                     verdict = "keep"
                 else:
                     verdict = f"drop: {line.reason}"
-                out.append(f"{line.number:>{width}} {verdict:<32} | {text[line.start:line.end]}")
+                out.append(f"{line.number:>{width}} {verdict:<32} | {text[line.start : line.end]}")
             _emit("\n".join(out) + "\n", None)
     _exit(result, Run(False, False))
 
@@ -734,7 +951,9 @@ def models_install(
             model = models.install_from_index(what[0], what[1], progress=_download_progress())
         else:
             raise UsageError("give FROM TO (e.g. `de en`) or one PATH.argosmodel")
-        typer.echo(f"installed {model.source}->{model.target} {model.version} in {model.path}", err=True)
+        typer.echo(
+            f"installed {model.source}->{model.target} {model.version} in {model.path}", err=True
+        )
 
 
 def _download_progress() -> Any:
@@ -781,7 +1000,9 @@ def cache_info(cache: CacheOpt = None) -> None:
     with handle_errors():
         store = TranslationCache(cache or default_cache_path(), warn=Reporter().warn)
         info = store.info()
-        typer.echo(f"path: {info['path']}\nentries: {info['entries']}\nsize: {_size(int(info['bytes']))}")
+        typer.echo(
+            f"path: {info['path']}\nentries: {info['entries']}\nsize: {_size(info['bytes'])}"
+        )
 
 
 @cache_app.command("clear")

@@ -18,6 +18,12 @@
    (similarity to the corpus centroid), lead position, self-containedness,
    length and agreement with its group. The top K are taken with redundant
    ones skipped, each shown by its centre sentence.
+
+Every step is a function of a slice of the candidates plus a few corpus-wide
+totals (the vocabulary, term counts, an exactly summed centroid), and the
+blocking comparisons are defined bucket by bucket (bucket_pairs), so
+summarize.executors runs the same steps over partitions on a Dask cluster,
+with shuffles by text and by blocking key, and gets the same facts.
 """
 
 from __future__ import annotations
@@ -25,8 +31,9 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from .segment import Sentence
 from .summary import MIN_WORDS, prefilter
@@ -130,23 +137,27 @@ class DigestSource:
 
 def fact_candidates(articles: Sequence) -> list[Candidate]:
     """Full kept sentences of every article; each text once per article."""
+    return [c for article in articles for c in article_candidates(article)]
+
+
+def article_candidates(article) -> list[Candidate]:
+    """One article's candidates; depends on nothing but the article."""
     out: list[Candidate] = []
-    for article in articles:
-        pool = [
-            s
-            for s in article.sentences
-            if not s.heading and len(tokenize(s.text)) >= MIN_WORDS and not _is_question(s.text)
-        ]
-        if len(pool) > MAX_CANDIDATES:
-            pool = prefilter(pool, article.language, MAX_CANDIDATES)
-        seen: set[str] = set()
-        last = max(len(pool) - 1, 1)
-        for i, sentence in enumerate(pool):
-            key = " ".join(tokenize(sentence.text.lower()))
-            if key in seen:  # a headline or teaser repeated inside one article
-                continue
-            seen.add(key)
-            out.append(Candidate(sentence, article.language, i / last))
+    pool = [
+        s
+        for s in article.sentences
+        if not s.heading and len(tokenize(s.text)) >= MIN_WORDS and not _is_question(s.text)
+    ]
+    if len(pool) > MAX_CANDIDATES:
+        pool = prefilter(pool, article.language, MAX_CANDIDATES)
+    seen: set[str] = set()
+    last = max(len(pool) - 1, 1)
+    for i, sentence in enumerate(pool):
+        key = " ".join(tokenize(sentence.text.lower()))
+        if key in seen:  # a headline or teaser repeated inside one article
+            continue
+        seen.add(key)
+        out.append(Candidate(sentence, article.language, i / last))
     return out
 
 
@@ -162,16 +173,36 @@ def _content_terms(text: str, language: str) -> list[str]:
     return terms
 
 
-def vectorize(candidates: list[Candidate]) -> None:
-    """Fill each candidate's IDF-weighted unit vectors (sentence, clauses) and quality."""
-    raw = [
+# Vectorizing is split into steps that each need only a slice of the
+# candidates plus a few corpus-wide totals, so the same code runs in one
+# process (vectorize, below) or over partitions on a cluster
+# (summarize.executors), with identical results:
+#
+#   clause_terms -> vocabulary_of      (union: the words compounds split into)
+#   weigh        -> TermStats          (sums: document frequency, file spread)
+#   idf_weights  -> apply_idf -> centroid_sums (exact sums: the corpus centroid)
+#   set_quality
+
+
+def clause_terms(candidates: Sequence[Candidate]) -> list[list[list[str]]]:
+    """Each candidate's content terms, clause by clause."""
+    return [
         [_content_terms(clause, c.language) for clause in _clauses(c.sentence.text)]
         for c in candidates
     ]
-    vocabulary = {t for clauses in raw for terms in clauses for t in terms if len(t) >= _MIN_PART}
+
+
+def vocabulary_of(raw: Iterable[list[list[str]]]) -> set[str]:
+    """The words long enough to be a compound's part."""
+    return {t for clauses in raw for terms in clauses for t in terms if len(t) >= _MIN_PART}
+
+
+def weigh(
+    candidates: Sequence[Candidate], raw: Sequence[list[list[str]]], vocabulary: set[str]
+) -> list[list[dict[str, float]]]:
+    """Set each candidate's term weights; return its clause weights (if several clauses)."""
     parts_cache: dict[str, tuple[str, ...]] = {}
     clause_weights: list[list[dict[str, float]]] = []
-    df: Counter[str] = Counter()
     for candidate, clauses in zip(candidates, raw):
         weighted = [_weigh(terms, vocabulary, parts_cache) for terms in clauses]
         merged: dict[str, float] = {}
@@ -180,29 +211,133 @@ def vectorize(candidates: list[Candidate]) -> None:
                 merged[term] = max(merged.get(term, 0.0), weight)
         candidate.terms = merged
         clause_weights.append(weighted if len(weighted) > 1 else [])
-        df.update(merged.keys())
-    idf = _idf(candidates, df)
-    centroid: Counter[str] = Counter()
+    return clause_weights
+
+
+@dataclass
+class TermStats:
+    """Counts over some candidates; the counts of disjoint sets of files add up."""
+
+    df: Counter[str] = field(default_factory=Counter)  # term -> candidates having it
+    files: Counter[str] = field(default_factory=Counter)  # term -> files having it
+    candidates: int = 0
+    file_count: int = 0
+
+    def __add__(self, other: TermStats) -> TermStats:
+        df = Counter(self.df)
+        df.update(other.df)
+        files = Counter(self.files)
+        files.update(other.files)
+        return TermStats(
+            df, files, self.candidates + other.candidates, self.file_count + other.file_count
+        )
+
+
+def term_stats(candidates: Sequence[Candidate]) -> TermStats:
+    """Counts for weighed candidates; every file's candidates must be among them."""
+    stats = TermStats(candidates=len(candidates))
+    per_file: dict[str, set[str]] = {}
+    for candidate in candidates:
+        stats.df.update(candidate.terms.keys())
+        per_file.setdefault(candidate.sentence.path, set()).update(candidate.terms)
+    for terms in per_file.values():
+        stats.files.update(terms)
+    stats.file_count = len(per_file)
+    return stats
+
+
+def idf_weights(stats: TermStats) -> dict[str, float]:
+    """Inverse document frequency, damped for the terms most files share.
+
+    Terms most articles share are the corpus' topic (Russland, Nordkorea in
+    a set of articles about their pact): they say what the articles are
+    about, not which fact a sentence states, so they weigh less. On a broad
+    corpus no term is in most articles and nothing changes.
+    """
+    file_count = stats.file_count
+    total = stats.candidates
+    idf = {}
+    for term, count in stats.df.items():
+        spread = stats.files[term] / file_count if file_count >= 3 else 0.0
+        damping = 1.0 + TOPIC_DAMPING * spread * spread
+        idf[term] = math.log((total + 1) / (count + 0.5)) / damping
+    return idf
+
+
+def apply_idf(
+    candidates: Sequence[Candidate],
+    clause_weights: Sequence[list[dict[str, float]]],
+    idf: Mapping[str, float],
+) -> None:
+    """Set each candidate's unit vectors (sentence and clauses) and compound parts."""
     for candidate, weighted in zip(candidates, clause_weights):
         candidate.vector = _unit(candidate.terms, idf)
         candidate.clauses = [_unit(weights, idf) for weights in weighted]
         candidate.parts = frozenset(
             t for t in candidate.terms if any(t != u and t in u for u in candidate.terms)
         )
-        centroid.update(candidate.vector)
-    centroid_norm = math.sqrt(sum(v * v for v in centroid.values())) or 1.0
+
+
+# The centroid is a sum over every candidate. Summed as exact fixed-point
+# integers (every float is an integer multiple of 2**-1074) it is the same
+# whatever the order and however the candidates are split: one process and
+# a cluster agree to the last bit.
+_FIXED = 1074
+
+
+def centroid_sums(candidates: Iterable[Candidate]) -> dict[str, int]:
+    """Exact sums of the candidates' vectors, as fixed-point integers."""
+    sums: dict[str, int] = {}
     for candidate in candidates:
-        centrality = sum(v * centroid[t] for t, v in candidate.vector.items()) / centroid_norm
+        for term, value in candidate.vector.items():
+            numerator, denominator = value.as_integer_ratio()
+            fixed = numerator << (_FIXED + 1 - denominator.bit_length())
+            sums[term] = sums.get(term, 0) + fixed
+    return sums
+
+
+def add_sums(a: dict[str, int], b: dict[str, int]) -> dict[str, int]:
+    out = dict(a)
+    for term, value in b.items():
+        out[term] = out.get(term, 0) + value
+    return out
+
+
+def centroid_of(sums: Mapping[str, int]) -> tuple[dict[str, float], float]:
+    """The centroid (correctly rounded) and its norm."""
+    centroid = {term: value / (1 << _FIXED) for term, value in sums.items()}
+    norm = math.sqrt(math.fsum(v * v for v in centroid.values())) or 1.0
+    return centroid, norm
+
+
+def set_quality(
+    candidates: Iterable[Candidate], centroid: Mapping[str, float], norm: float
+) -> None:
+    """Quality: centrality (similarity to the corpus centroid) times the shape factor."""
+    for candidate in candidates:
+        centrality = sum(v * centroid[t] for t, v in candidate.vector.items()) / norm
         candidate.quality = centrality * _shape_factor(candidate)
+
+
+def vectorize(candidates: list[Candidate]) -> None:
+    """Fill each candidate's IDF-weighted unit vectors (sentence, clauses) and quality."""
+    raw = clause_terms(candidates)
+    clause_weights = weigh(candidates, raw, vocabulary_of(raw))
+    apply_idf(candidates, clause_weights, idf_weights(term_stats(candidates)))
+    centroid, norm = centroid_of(centroid_sums(candidates))
+    set_quality(candidates, centroid, norm)
 
 
 def _clauses(text: str) -> list[str]:
     """Clauses of a sentence, each with enough words to state something."""
     clauses: list[str] = []
     for piece in _CLAUSE_BREAK.split(text):
-        if clauses and len(tokenize(piece)) < _MIN_CLAUSE_WORDS:
-            clauses[-1] += " " + piece
-        elif clauses and len(tokenize(clauses[-1])) < _MIN_CLAUSE_WORDS:
+        if (
+            clauses
+            and len(tokenize(piece)) < _MIN_CLAUSE_WORDS
+            or clauses
+            and len(tokenize(clauses[-1])) < _MIN_CLAUSE_WORDS
+        ):
             clauses[-1] += " " + piece
         else:
             clauses.append(piece)
@@ -226,26 +361,7 @@ def _weigh(
     return weights
 
 
-def _idf(candidates: list[Candidate], df: Counter[str]) -> dict[str, float]:
-    # Terms most articles share are the corpus' topic (Russland, Nordkorea in
-    # a set of articles about their pact): they say what the articles are
-    # about, not which fact a sentence states, so they weigh less. On a broad
-    # corpus no term is in most articles and nothing changes.
-    files: dict[str, set[str]] = {}
-    for candidate in candidates:
-        for term in candidate.terms:
-            files.setdefault(term, set()).add(candidate.sentence.path)
-    file_count = len({c.sentence.path for c in candidates})
-    total = len(candidates)
-    idf = {}
-    for term, count in df.items():
-        spread = len(files[term]) / file_count if file_count >= 3 else 0.0
-        damping = 1.0 + TOPIC_DAMPING * spread * spread
-        idf[term] = math.log((total + 1) / (count + 0.5)) / damping
-    return idf
-
-
-def _unit(weights: dict[str, float], idf: dict[str, float]) -> dict[str, float]:
+def _unit(weights: dict[str, float], idf: Mapping[str, float]) -> dict[str, float]:
     vector = {t: w * idf[t] for t, w in weights.items()}
     norm = math.sqrt(sum(v * v for v in vector.values())) or 1.0
     return {t: v / norm for t, v in vector.items()}
@@ -333,14 +449,34 @@ def similarity(a: dict[str, float], b: dict[str, float]) -> float:
 # --- grouping ----------------------------------------------------------------
 
 
+def blocking_keys(vector: Mapping[str, float], df: Mapping[str, int]) -> list[str]:
+    """The terms a sentence is indexed under: its BLOCK_TERMS rarest shared ones."""
+    return sorted((t for t in vector if df[t] >= 2), key=lambda t: (df[t], t))[:BLOCK_TERMS]
+
+
+def bucket_pairs(members: Sequence) -> Iterator[tuple]:
+    """The pairs (j, i), j < i, that one blocking bucket calls for comparing.
+
+    ``members`` are the ids of every sentence indexed under the key, sorted.
+    A sentence is compared with the first BLOCK_LIMIT sentences indexed
+    before it; the union over all its keys is exactly what find_neighbours
+    compares, so a cluster can find the pairs bucket by bucket.
+    """
+    first = members[:BLOCK_LIMIT]
+    for position, i in enumerate(members):
+        for j in first[: min(position, BLOCK_LIMIT)]:
+            yield j, i
+
+
 def find_neighbours(
-    candidates: list[Candidate], among: list[int]
+    candidates: Sequence[Candidate], among: list[int]
 ) -> dict[int, list[tuple[int, float]]]:
     """For each candidate in ``among``, the others there that state the same fact.
 
     Pairs are only compared within blocks: each sentence is indexed under its
     few rarest terms and compared with the sentences already in those
     buckets, each bucket capped, so the work per sentence is bounded.
+    Each candidate's neighbours come in index order.
     """
     df: Counter[str] = Counter()
     for i in among:
@@ -349,12 +485,12 @@ def find_neighbours(
     index: dict[str, list[int]] = {}
     for i in among:
         candidate = candidates[i]
-        vector = candidate.vector
-        keys = sorted((t for t in vector if df[t] >= 2), key=lambda t: (df[t], t))[:BLOCK_TERMS]
+        keys = blocking_keys(candidate.vector, df)
         others: set[int] = set()
         for key in keys:
             others.update(index.get(key, ()))
         for j in sorted(others):
+            # Always related(later, earlier): similarity sums in a fixed order.
             sim = related(candidate, candidates[j])
             if sim >= GROUP_THRESHOLD:
                 neighbours[i].append((j, sim))
@@ -366,6 +502,45 @@ def find_neighbours(
     return neighbours
 
 
+def pick_copies(keyed: Iterable[tuple[Any, Any, float, Any]]) -> dict:
+    """Identical sentences, compared once: representative id -> every copy's id.
+
+    ``keyed`` holds (text key, id, quality, sentence) in id order. The best
+    copy (highest quality, then earliest position) stands for all of them.
+    """
+    copies: dict[str, list[tuple[object, float, Sentence]]] = {}
+    for key, i, quality, sentence in keyed:
+        copies.setdefault(key, []).append((i, quality, sentence))
+    chosen = {}
+    for same in copies.values():
+        best = min(same, key=lambda c: (-c[1], c[2].path, c[2].start))
+        chosen[best[0]] = [c[0] for c in same]
+    return chosen
+
+
+def star_group(
+    rep: Any,
+    quality: float,
+    copies: Sequence,
+    near: Sequence[tuple[Any, float]],
+    copies_of: Callable[[Any], Sequence],
+    sentence_of: Callable[[Any], Any],
+) -> Group:
+    """The fact centred on ``rep``: its copies and every neighbour's copies.
+
+    ``near`` lists the neighbours in id order with their similarity.
+    """
+    others = [k for k in copies if k != rep]
+    others += [k for j, _ in near for k in copies_of(j)]
+    members = [rep, *sorted(others, key=lambda j: _position_of(sentence_of(j)))]
+    support = len({sentence_of(j).path for j in members})
+    sims = [1.0] * (len(copies) - 1) + [sim for _, sim in near]
+    agreement = sum(sims) / len(sims) if sims else 0.0
+    return Group(
+        members=members, representative=rep, support=support, score=quality * (1.0 + agreement)
+    )
+
+
 def group_candidates(candidates: list[Candidate]) -> list[Group]:
     """One group per candidate: the candidate and every neighbour (star clustering).
 
@@ -374,55 +549,63 @@ def group_candidates(candidates: list[Candidate]) -> list[Group]:
     """
     # Identical sentences (agency copy run by several outlets, a repeated
     # paragraph) are compared once; each stands for all its copies.
-    copies: dict[str, list[int]] = {}
-    for i, candidate in enumerate(candidates):
-        copies.setdefault(_text_key(candidate.sentence.text), []).append(i)
-    unique = []
-    copies_of: dict[int, list[int]] = {}
-    for same in copies.values():
-        best = min(same, key=lambda i: (-candidates[i].quality, _position(candidates[i])))
-        unique.append(best)
-        copies_of[best] = same
-    unique.sort()
-    groups = []
-    for i, near in find_neighbours(candidates, unique).items():
-        others = [k for k in copies_of[i] if k != i]
-        others += [k for j, _ in near for k in copies_of[j]]
-        members = [i, *sorted(others, key=lambda j: _position(candidates[j]))]
-        support = len({candidates[j].sentence.path for j in members})
-        sims = [1.0] * (len(copies_of[i]) - 1) + [sim for _, sim in near]
-        agreement = sum(sims) / len(sims) if sims else 0.0
-        groups.append(
-            Group(
-                members=members,
-                representative=i,
-                support=support,
-                score=candidates[i].quality * (1.0 + agreement),
-            )
+    copies_of = pick_copies(
+        (_text_key(c.sentence.text), i, c.quality, c.sentence) for i, c in enumerate(candidates)
+    )
+    unique = sorted(copies_of)
+    return [
+        star_group(
+            i,
+            candidates[i].quality,
+            copies_of[i],
+            near,
+            copies_of.__getitem__,
+            lambda j: candidates[j].sentence,
         )
-    return groups
+        for i, near in find_neighbours(candidates, unique).items()
+    ]
 
 
 def _text_key(text: str) -> str:
     return " ".join(tokenize(text.lower()))
 
 
+def text_key(text: str) -> str:
+    """What makes two sentences copies of each other."""
+    return _text_key(text)
+
+
 def _position(candidate: Candidate) -> tuple[str, int]:
-    return (candidate.sentence.path, candidate.sentence.start)
+    return _position_of(candidate.sentence)
+
+
+def _position_of(sentence: Sentence) -> tuple[str, int]:
+    return (sentence.path, sentence.start)
 
 
 # --- ranking -------------------------------------------------------------------
 
 
-def rank_groups(groups: list[Group], candidates: list[Candidate], count: int | None) -> list[Group]:
+def rank_key(group: Group, centre: Candidate) -> tuple[int, float, str, int]:
+    """Most-supported first, then best score, then position."""
+    s = centre.sentence
+    return (-group.support, -round(group.score, 9), s.path, s.start)
+
+
+def rank_groups(groups: list[Group], candidates: Any, count: int | None) -> list[Group]:
     """Most-supported first, then best score; a fact too similar to a chosen one is skipped."""
+    ordered = sorted(groups, key=lambda g: rank_key(g, candidates[g.representative]))
+    return choose_groups(ordered, candidates, count)
 
-    def key(g: Group) -> tuple[int, float, str, int]:
-        s = candidates[g.representative].sentence
-        return (-g.support, -round(g.score, 9), s.path, s.start)
 
+def choose_groups(ordered: Iterable[Group], candidates: Any, count: int | None) -> list[Group]:
+    """The first ``count`` of groups in rank order, skipping redundant ones.
+
+    ``ordered`` may be lazy: it is read only as far as needed, and the
+    representative of each group it yields must be in ``candidates`` by then.
+    """
     chosen: list[Group] = []
-    for group in sorted(groups, key=key):
+    for group in ordered:
         if count is not None and len(chosen) >= count:
             break
         centre = candidates[group.representative]

@@ -197,7 +197,9 @@ def usable_articles(
 
 
 def drop_untranslatable(
-    articles: Sequence[Article], result: RunResult | DigestResult, target: str,
+    articles: Sequence[Article],
+    result: RunResult | DigestResult,
+    target: str,
     translator: Translator,
 ) -> list[Article]:
     """The articles a model exists for; the others become errors in ``result``."""
@@ -382,7 +384,7 @@ def digest_articles(
     facts: int = 12,
 ) -> DigestResult:
     """Group, rank and translate the key facts; only representatives are translated."""
-    from .digest import DigestSource, Fact, select_facts
+    from .digest import DigestSource, select_facts
 
     if facts < 1:
         from .errors import UsageError
@@ -391,13 +393,31 @@ def digest_articles(
     translator = translator or make_translator()
     check_models(articles, target, translator)
     groups, candidates = select_facts(articles, facts)
-    jobs = [(candidates[g.representative].language, candidates[g.representative].sentence)
-            for g in groups]
-    texts = translate_sentences(jobs, target, translator)
     result = DigestResult(target=target)
+    result.facts = digest_facts(groups, candidates, target, translator)
+    result.sources = [
+        DigestSource(a.path, a.title, a.language, len(a.sentences), a.total_sentences)
+        for a in articles
+    ]
+    return result
+
+
+def digest_facts(groups: Sequence, candidates, target: str, translator: Translator) -> list:
+    """The chosen groups as facts, their representatives translated in one batch.
+
+    ``candidates`` maps each member id of ``groups`` to its digest.Candidate.
+    """
+    from .digest import Fact
+
+    jobs = [
+        (candidates[g.representative].language, candidates[g.representative].sentence)
+        for g in groups
+    ]
+    texts = translate_sentences(jobs, target, translator)
+    out = []
     for group, text in zip(groups, texts):
         rep = candidates[group.representative]
-        result.facts.append(
+        out.append(
             Fact(
                 text=text,
                 support=group.support,
@@ -406,11 +426,7 @@ def digest_articles(
                 score=group.score,
             )
         )
-    result.sources = [
-        DigestSource(a.path, a.title, a.language, len(a.sentences), a.total_sentences)
-        for a in articles
-    ]
-    return result
+    return out
 
 
 def digest_files(

@@ -57,6 +57,99 @@ class ReadResult:
     warnings: list[str] = field(default_factory=list)
 
 
+@dataclass(frozen=True)
+class InputItem:
+    """One input to read, as listed before reading anything.
+
+    A file (``path`` and the folder argument it was found in, ``root``), stdin
+    (``path`` is ``-`` and ``data`` holds the bytes already read), or a problem
+    found while listing (``error`` is the reason). Plain data, so an item can be
+    sent to another process that reads the file there.
+    """
+
+    path: str
+    root: str | None = None
+    data: bytes | None = None
+    error: str | None = None
+
+
+def list_inputs(
+    inputs: Sequence[str],
+    globs: Sequence[str] | None = None,
+    stdin: BinaryIO | None = None,
+) -> list[InputItem]:
+    """Every input to read, in order, without reading files; stdin is read here.
+
+    Listing problems (a missing path, a folder without matching files, a
+    folder that cannot be listed) become items with an ``error``, in the
+    order they are met, so reading the items in order reports exactly what
+    :func:`read_documents` reports.
+    """
+    items: list[InputItem] = []
+    patterns = tuple(globs) if globs else DEFAULT_GLOBS
+    seen: set[str] = set()
+
+    def add(path: str, root: str | None = None) -> None:
+        key = path if path == STDIN else os.path.realpath(path)
+        if key in seen:  # the same file reached twice (e.g. a file and its folder)
+            return
+        seen.add(key)
+        if path != STDIN:
+            items.append(InputItem(path, root))
+            return
+        stream = stdin if stdin is not None else sys.stdin.buffer
+        try:
+            items.append(InputItem(STDIN, data=stream.read()))
+        except OSError as exc:
+            items.append(InputItem(STDIN, error=_read_problem(exc)))
+
+    for given in inputs:
+        if given == STDIN:
+            add(STDIN)
+            continue
+        if os.path.isdir(given):
+            listing = ReadResult()
+            files = list(_walk(given, patterns, listing))
+            items.extend(InputItem(e.path, error=e.reason) for e in listing.errors)
+            if not files:
+                items.append(
+                    InputItem(
+                        given,
+                        error=f"no files matching {', '.join(patterns)} in this folder "
+                        "(use --glob to choose others)",
+                    )
+                )
+            for path in files:
+                add(path, root=given)
+            continue
+        if not os.path.lexists(given):
+            items.append(InputItem(given, error="no such file or folder"))
+            continue
+        add(given)
+    return items
+
+
+def read_input(
+    item: InputItem, encoding: str | None = None, into: ReadResult | None = None
+) -> ReadResult:
+    """Read and decode one listed input; problems are collected, never raised."""
+    result = into if into is not None else ReadResult()
+    if item.error is not None:
+        result.errors.append(InputError(item.path, item.error))
+        return result
+    if item.data is not None:
+        data = item.data
+    else:
+        try:
+            with open(item.path, "rb") as handle:
+                data = handle.read()
+        except OSError as exc:
+            result.errors.append(InputError(item.path, _read_problem(exc)))
+            return result
+    _decoded(result, item.path, data, encoding, item.root)
+    return result
+
+
 def read_documents(
     inputs: Sequence[str],
     globs: Sequence[str] | None = None,
@@ -65,64 +158,22 @@ def read_documents(
 ) -> ReadResult:
     """Read every input; problems are collected, never raised."""
     result = ReadResult()
-    patterns = tuple(globs) if globs else DEFAULT_GLOBS
-    seen: set[str] = set()
-    for given in inputs:
-        if given == STDIN:
-            stream = stdin if stdin is not None else sys.stdin.buffer
-            _add(result, STDIN, lambda s=stream: s.read(), encoding, seen)
-            continue
-        if os.path.isdir(given):
-            files = list(_walk(given, patterns, result))
-            if not files:
-                result.errors.append(
-                    InputError(
-                        given,
-                        f"no files matching {', '.join(patterns)} in this folder "
-                        "(use --glob to choose others)",
-                    )
-                )
-            for path in files:
-                _add(result, path, _file_reader(path), encoding, seen, root=given)
-            continue
-        if not os.path.lexists(given):
-            result.errors.append(InputError(given, "no such file or folder"))
-            continue
-        _add(result, given, _file_reader(given), encoding, seen)
+    for item in list_inputs(inputs, globs, stdin):
+        read_input(item, encoding, into=result)
     return result
 
 
-def _file_reader(path: str):
-    def read() -> bytes:
-        with open(path, "rb") as handle:
-            return handle.read()
+def _read_problem(exc: OSError) -> str:
+    if isinstance(exc, IsADirectoryError):
+        return "is a folder, not a file"
+    if isinstance(exc, PermissionError):
+        return "permission denied; check the file's permissions"
+    return f"cannot read: {exc.strerror or exc}"
 
-    return read
 
-
-def _add(
-    result: ReadResult,
-    path: str,
-    read,
-    encoding: str | None,
-    seen: set[str],
-    root: str | None = None,
+def _decoded(
+    result: ReadResult, path: str, data: bytes, encoding: str | None, root: str | None
 ) -> None:
-    key = path if path == STDIN else os.path.realpath(path)
-    if key in seen:  # the same file reached twice (e.g. a file and its folder)
-        return
-    seen.add(key)
-    try:
-        data = read()
-    except IsADirectoryError:
-        result.errors.append(InputError(path, "is a folder, not a file"))
-        return
-    except PermissionError:
-        result.errors.append(InputError(path, "permission denied; check the file's permissions"))
-        return
-    except OSError as exc:
-        result.errors.append(InputError(path, f"cannot read: {exc.strerror or exc}"))
-        return
     try:
         text, used = decode(data, encoding)
     except InputError as exc:

@@ -167,7 +167,7 @@ def _build_summarizer(method: str, language: str) -> Any:
             self(document, len(ordered))
             return [float(self._ratings.get(id(s), 0.0)) for s in ordered]
 
-        def _get_best_sentences(  # type: ignore[override]
+        def _get_best_sentences(
             self, sentences: Any, count: Any, rating: Any, *args: Any, **kwargs: Any
         ) -> tuple[Any, ...]:
             rate: Callable[..., float]
