@@ -24,7 +24,9 @@ from .models import InstalledModel, translation_route
 # degrade on very long inputs and CTranslate2 would otherwise truncate.
 MAX_SOURCE_TOKENS = 200
 # Sentences per translate_batch call; calls run concurrently on inter_threads.
-BATCH_SIZE = 32
+# Measured on 2 cores with an Argos-sized model (benchmarks/): 16 balances the
+# two decoders best (6.2 s for the samples; 32: 6.6 s, 64: 8.3 s).
+BATCH_SIZE = 16
 # A run of the same 1-4 token pattern repeated this often is a decoding loop.
 _REPEATS = 4
 
