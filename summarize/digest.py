@@ -43,14 +43,17 @@ DEFAULT_FACTS = 12
 # Per article, at most this many sentences compete to be facts (a linear
 # pre-ranking picks them), so one huge input cannot swamp time or memory.
 MAX_CANDIDATES = 200
-# Cosine similarity (IDF-weighted content terms) at which two sentences count
-# as stating the same fact. Tuned by reading the groups `summarize inspect
-# --groups` prints: at 0.22 paraphrases across outlets ("verpflichtet zu
+# Cosine similarity (IDF-weighted content terms, or of two clauses) at which
+# two sentences count as stating the same fact. Tuned by reading the pairs
+# `summarize inspect --groups` prints for the samples: reports of the signing
+# (0.31) and paraphrases of the assistance clause ("verpflichtet zu
 # gegenseitigem Beistand im Falle einer Aggression" / "verpflichtet zur
-# gegenseitigen Unterstützung im Falle einer Aggression") merge, while
-# sentences that merely share the topic's names (Russland, Nordkorea, Putin)
-# stay apart, because those names are frequent and weigh little.
-GROUP_THRESHOLD = 0.15
+# gegenseitigen Unterstützung im Falle einer Aggression", 0.20) merge;
+# sentences sharing only stock phrases or the topic's frequent names mostly
+# score 0.13-0.18 and stay apart. Sentences sharing only rare names and a
+# title ("Außenminister Sergej Lawrow") can still merge: lexical grouping
+# cannot tell who-did-what apart.
+GROUP_THRESHOLD = 0.18
 # How much a term found in every article is damped (weight / (1 + this)).
 TOPIC_DAMPING = 2.0
 # Two sentences must also share this many content terms: one rare shared
