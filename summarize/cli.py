@@ -287,25 +287,25 @@ def _translator(cache: Path | None, no_cache: bool, beam: int, run: Run) -> Any:
     )
 
 
-def _load(paths: Sequence[str] | None, source: str, globs: list[str] | None, encoding: str | None):
-    from .pipeline import load_articles
-
+def _require(paths: Sequence[str] | None) -> Sequence[str]:
     if not paths:
         raise UsageError(
             "give at least one file, folder or - for stdin (or `inputs` in [tool.summarize])"
         )
-    return load_articles(paths, source_language=source, globs=globs, encoding=encoding)
+    return paths
+
+
+def _load(paths: Sequence[str] | None, source: str, globs: list[str] | None, encoding: str | None):
+    from .pipeline import load_articles
+
+    return load_articles(_require(paths), source_language=source, globs=globs, encoding=encoding)
 
 
 def _inputs(paths: Sequence[str] | None, globs: list[str] | None) -> list[Any]:
     """The inputs listed, not read: workers read them."""
     from .sources import list_inputs
 
-    if not paths:
-        raise UsageError(
-            "give at least one file, folder or - for stdin (or `inputs` in [tool.summarize])"
-        )
-    return list_inputs(paths, globs)
+    return list_inputs(_require(paths), globs)
 
 
 @contextmanager
@@ -610,7 +610,7 @@ def _per_article_command(
                         sys.stdout.flush()
                 elif out_dir is not None:
                     done = list(produced)
-                    plan = OutputPlan({path for path, _root, _item in done})
+                    plan = OutputPlan({*_require(paths), *(path for path, _root, _item in done)})
                     for path, root, item in done:
                         if path == "-":
                             raise UsageError("--out-dir needs files, not stdin; use --output")
@@ -619,7 +619,7 @@ def _per_article_command(
                     code = _finish_outputs(plan, check, fail_on_change, run)
                 elif output is not None:
                     done = list(produced)
-                    plan = OutputPlan({path for path, _root, _item in done})
+                    plan = OutputPlan({*_require(paths), *(path for path, _root, _item in done)})
                     plan.add(output, _render_articles([item for *_, item in done], fmt, key, stamp))
                     code = _finish_outputs(plan, check, fail_on_change, run)
                 else:
@@ -737,7 +737,7 @@ def digest(
             else:
                 content = render.digest_text(result)
             if output is not None:
-                plan = OutputPlan(used)
+                plan = OutputPlan({*_require(paths), *used})
                 plan.add(output, content)
                 code = _finish_outputs(plan, check, fail_on_change, run)
             elif fmt is Format.text and _stdout_is_terminal():

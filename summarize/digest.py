@@ -37,7 +37,7 @@ from typing import Any
 
 from .segment import Sentence
 from .summary import MIN_WORDS, prefilter
-from .words import stemmer, stop_words, tokenize
+from .words import stemmer, stop_words, text_key, tokenize
 
 DEFAULT_FACTS = 12
 # Per article, at most this many sentences compete to be facts (a linear
@@ -156,7 +156,7 @@ def article_candidates(article) -> list[Candidate]:
     seen: set[str] = set()
     last = max(len(pool) - 1, 1)
     for i, sentence in enumerate(pool):
-        key = " ".join(tokenize(sentence.text.lower()))
+        key = text_key(sentence.text)
         if key in seen:  # a headline or teaser repeated inside one article
             continue
         seen.add(key)
@@ -553,7 +553,7 @@ def group_candidates(candidates: list[Candidate]) -> list[Group]:
     # Identical sentences (agency copy run by several outlets, a repeated
     # paragraph) are compared once; each stands for all its copies.
     copies_of = pick_copies(
-        (_text_key(c.sentence.text), i, c.quality, c.sentence) for i, c in enumerate(candidates)
+        (text_key(c.sentence.text), i, c.quality, c.sentence) for i, c in enumerate(candidates)
     )
     unique = sorted(copies_of)
     return [
@@ -567,15 +567,6 @@ def group_candidates(candidates: list[Candidate]) -> list[Group]:
         )
         for i, near in find_neighbours(candidates, unique).items()
     ]
-
-
-def _text_key(text: str) -> str:
-    return " ".join(tokenize(text.lower()))
-
-
-def text_key(text: str) -> str:
-    """What makes two sentences copies of each other."""
-    return _text_key(text)
 
 
 def _position(candidate: Candidate) -> tuple[str, int]:

@@ -191,17 +191,14 @@ def _read_and_prepare(items: Sequence[tuple[int, Any]], job: Job) -> tuple[list[
 
 def _usable(prepared: list, job: Job) -> list:
     """The prepared articles a model exists for; the others are marked missing."""
-    languages = sorted({article.language for _, article in prepared})
-    missing: dict[str, tuple[str, str]] = {}
-    if any(language != job.target for language in languages):
-        translator = worker_translator(job)
-        for language in languages:
-            if language == job.target:
-                continue
-            try:
-                translator.check(language, job.target)
-            except MissingModelError as exc:
-                missing[language] = (exc.source, exc.target)
+    from .pipeline import usable_articles
+
+    if all(article.language == job.target for _, article in prepared):
+        return prepared  # nothing to translate: no translator needed
+    _ok, errors = usable_articles(
+        [article for _, article in prepared], job.target, worker_translator(job)
+    )
+    missing = {error.source: (error.source, error.target) for error in errors}
     usable = []
     for outcome, article in prepared:
         if article.language in missing:
@@ -388,7 +385,8 @@ def digest_quality_task(
     part: _Part, centroid: tuple[dict[str, float], float], buckets: int
 ) -> tuple[_Part, list[list]]:
     """Quality, then each candidate's text key sent to its dedupe bucket."""
-    from .digest import set_quality, text_key
+    from .digest import set_quality
+    from .words import text_key
 
     candidates = [replace(c, terms={}) for c in part.candidates]
     set_quality(candidates, *centroid)

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from .cache import TranslationCache, default_cache_path
 from .clean import Cleaned, clean_text
-from .errors import MissingModelError, SummarizeError
+from .errors import MissingModelError, SummarizeError, UsageError
 from .language import detect_language
 from .segment import Sentence, split_sentences
 from .sources import Document, read_documents
@@ -165,9 +165,9 @@ def _flat(text: str) -> str:
 
 def check_models(articles: Sequence[Article], target: str, translator: Translator) -> None:
     """Fail before any work if a needed model is missing."""
-    for language in sorted({a.language for a in articles}):
-        if language != target:
-            translator.check(language, target)
+    _usable, missing = usable_articles(articles, target, translator)
+    if missing:
+        raise missing[0]
 
 
 def usable_articles(
@@ -224,22 +224,14 @@ def iter_summaries(
     Bigger chunks batch more sentences per decoding call (faster overall);
     a chunk of 1 streams the first result soonest.
     """
-    translator = translator or make_translator()
-    check_models(articles, target, translator)
-    done = 0
-    for group in _chunks(articles, chunk):
-        picked = [
-            select_sentences(a.sentences, a.language, method=method, count=sentences, ratio=ratio)
-            for a in group
-        ]
-        jobs = [(a.language, s.sentence) for a, chosen in zip(group, picked) for s in chosen]
-        texts = iter(translate_sentences(jobs, target, translator))
-        for article, chosen in zip(group, picked):
-            out = tuple(OutputSentence(next(texts), s.sentence, s.score) for s in chosen)
-            done += 1
-            if progress is not None:
-                progress(done, len(articles))
-            yield _result(article, target, out)
+
+    def pick(article: Article) -> list[tuple[Sentence, float | None]]:
+        chosen = select_sentences(
+            article.sentences, article.language, method=method, count=sentences, ratio=ratio
+        )
+        return [(s.sentence, s.score) for s in chosen]
+
+    return _translated(articles, pick, target, translator, chunk, progress, paragraphs=False)
 
 
 def summarize_articles(articles: Sequence[Article], **options) -> list[ArticleResult]:
@@ -257,31 +249,50 @@ def iter_translations(
     progress: Callable[[int, int], None] | None = None,
 ) -> Iterator[ArticleResult]:
     """Every kept sentence (or every sentence) of each article, translated."""
-    translator = translator or make_translator()
-    check_models(articles, target, translator)
-    done = 0
-    for group in _chunks(articles, chunk):
-        chosen: list[list[Sentence]] = []
-        for article in group:
-            if keep_boilerplate:
-                doc = article.document
-                chosen.append(split_sentences(doc.path, doc.text, None, article.language))
-            else:
-                chosen.append(list(article.sentences))
-        jobs = [(a.language, s) for a, sentences in zip(group, chosen) for s in sentences]
-        texts = iter(translate_sentences(jobs, target, translator))
-        for article, sentences in zip(group, chosen):
-            out = tuple(OutputSentence(next(texts), s) for s in sentences)
-            starts = _paragraph_starts(article.document.text, sentences)
-            done += 1
-            if progress is not None:
-                progress(done, len(articles))
-            yield _result(article, target, out, starts)
+
+    def pick(article: Article) -> list[tuple[Sentence, float | None]]:
+        if keep_boilerplate:
+            doc = article.document
+            every = split_sentences(doc.path, doc.text, None, article.language)
+            return [(s, None) for s in every]
+        return [(s, None) for s in article.sentences]
+
+    return _translated(articles, pick, target, translator, chunk, progress, paragraphs=True)
 
 
 def translate_articles(articles: Sequence[Article], **options) -> list[ArticleResult]:
     """Translate every kept sentence (or every sentence) of each article."""
     return list(iter_translations(articles, **options))
+
+
+def _translated(
+    articles: Sequence[Article],
+    pick: Callable[[Article], list[tuple[Sentence, float | None]]],
+    target: str,
+    translator: Translator | None,
+    chunk: int | None,
+    progress: Callable[[int, int], None] | None,
+    paragraphs: bool,
+) -> Iterator[ArticleResult]:
+    """Pick sentences per article, translate them a chunk at a time, yield results in order."""
+    translator = translator or make_translator()
+    check_models(articles, target, translator)
+    done = 0
+    for group in _chunks(articles, chunk):
+        picked = [pick(article) for article in group]
+        jobs = [(a.language, s) for a, chosen in zip(group, picked) for s, _ in chosen]
+        texts = iter(translate_sentences(jobs, target, translator))
+        for article, chosen in zip(group, picked):
+            out = tuple(OutputSentence(next(texts), s, score) for s, score in chosen)
+            starts = (
+                _paragraph_starts(article.document.text, [s for s, _ in chosen])
+                if paragraphs
+                else frozenset()
+            )
+            done += 1
+            if progress is not None:
+                progress(done, len(articles))
+            yield _result(article, target, out, starts)
 
 
 def _chunks(items: Sequence[Article], size: int | None) -> Iterator[Sequence[Article]]:
@@ -387,8 +398,6 @@ def digest_articles(
     from .digest import DigestSource, select_facts
 
     if facts < 1:
-        from .errors import UsageError
-
         raise UsageError("--facts must be at least 1")
     translator = translator or make_translator()
     check_models(articles, target, translator)

@@ -16,7 +16,7 @@ from typing import Any
 
 from .errors import UsageError
 from .segment import Sentence
-from .words import stemmer, stop_words, tokenize
+from .words import stemmer, stop_words, text_key, tokenize
 
 # sumy's summarizer classes, keyed by the CLI name. Imported lazily: sumy's
 # summarizers pull in numpy and nltk, which `summarize --help` never needs.
@@ -71,7 +71,7 @@ def candidates(sentences: Sequence[Sentence]) -> list[Sentence]:
     for sentence in sentences:
         if sentence.heading or len(tokenize(sentence.text)) < MIN_WORDS:
             continue
-        key = " ".join(tokenize(sentence.text.lower()))
+        key = text_key(sentence.text)
         if key in seen:
             continue
         seen.add(key)

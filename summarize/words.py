@@ -74,6 +74,11 @@ def tokenize(text: str) -> list[str]:
     return WORD.findall(text)
 
 
+def text_key(text: str) -> str:
+    """What makes two sentences copies of each other: their words, case folded."""
+    return " ".join(tokenize(text.lower()))
+
+
 @cache
 def stop_words(language: str) -> frozenset[str]:
     """Lower-case stop words for an ISO code; empty when sumy has no list."""

@@ -237,3 +237,16 @@ def test_pre_commit_hooks_for_real(tmp_path):
         text=True,
     )
     assert changed.stdout == "" and new.stdout == ""
+
+
+def test_never_writes_over_an_input_that_could_not_be_used(cli, samples, tmp_path):
+    # An unreadable input produces no result, but it is still the user's file.
+    broken = tmp_path / "broken.txt"
+    broken.write_bytes(b"\x00\x01binary")
+    for command in ("summary", "digest"):
+        result = cli(
+            command, samples / "002_4217d0613af48abc.txt", broken, "--to", "de", "-o", broken
+        )
+        assert result.exit_code == 2, result.stderr
+        assert "refusing to write over an input" in result.stderr
+        assert broken.read_bytes() == b"\x00\x01binary"
