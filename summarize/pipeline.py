@@ -78,7 +78,7 @@ class RunResult:
 
 def prepare(document: Document, language: str = AUTO) -> Article:
     """Clean, detect the language and segment one document."""
-    cleaned = clean_text(document.text, "de" if language == AUTO else language)
+    cleaned = clean_text(document.text)
     regions = cleaned.kept_regions()
     if language == AUTO:
         kept_text = "\n".join(document.text[s:e] for s, e in regions) or document.text
