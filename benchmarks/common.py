@@ -25,17 +25,10 @@ if str(HERE) not in sys.path:
 
 
 def translation_module():
-    """The module holding ArgosTranslator (``summarize.translation``, formerly ``.translate``)."""
+    """The module holding ArgosTranslator (``summarize.translation.translator``)."""
     import importlib
 
-    for name in ("summarize.translation", "summarize.translate"):
-        try:
-            module = importlib.import_module(name)
-        except ModuleNotFoundError:
-            continue
-        if hasattr(module, "ArgosTranslator"):
-            return module
-    raise ImportError("cannot find ArgosTranslator in summarize.translation or summarize.translate")
+    return importlib.import_module("summarize.translation.translator")
 
 
 # ---------------------------------------------------------------- processes

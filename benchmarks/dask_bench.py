@@ -124,7 +124,7 @@ def main(argv: list[str] | None = None) -> int:
         if "translate" in commands:
             import copymodel
 
-            from summarize import models
+            from summarize.translation import models
 
             package = copymodel.build_copy_package(scratch, "de", "en")
             models.install_package_file(package)

@@ -887,8 +887,8 @@ def models_list(
     fmt: Annotated[Format, typer.Option("--format", "-f", help="text or json.")] = Format.text,
 ) -> None:
     """List installed translation models."""
-    from . import models
     from .render import dumps
+    from .translation import models
 
     with handle_errors():
         installed = models.installed_models()
@@ -942,7 +942,7 @@ def models_install(
     ],
 ) -> None:
     """Install a model: `de en` from the Argos index, or a .argosmodel file (offline)."""
-    from . import models
+    from .translation import models
 
     with handle_errors():
         if len(what) == 1:
@@ -982,7 +982,7 @@ def models_remove(
     target: Annotated[str, typer.Argument(help="Target language code.", show_default=False)],
 ) -> None:
     """Remove an installed model."""
-    from . import models
+    from .translation import models
 
     with handle_errors():
         model = models.remove_model(source, target)
@@ -995,7 +995,7 @@ def models_remove(
 @cache_app.command("info")
 def cache_info(cache: CacheOpt = None) -> None:
     """Show the cache's path, entries and size."""
-    from .cache import TranslationCache, default_cache_path
+    from .translation.cache import TranslationCache, default_cache_path
 
     with handle_errors():
         store = TranslationCache(cache or default_cache_path(), warn=Reporter().warn)
@@ -1008,7 +1008,7 @@ def cache_info(cache: CacheOpt = None) -> None:
 @cache_app.command("clear")
 def cache_clear(cache: CacheOpt = None) -> None:
     """Delete every cached translation."""
-    from .cache import TranslationCache, default_cache_path
+    from .translation.cache import TranslationCache, default_cache_path
 
     with handle_errors():
         store = TranslationCache(cache or default_cache_path(), warn=Reporter().warn)

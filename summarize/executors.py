@@ -127,8 +127,8 @@ def worker_translator(job: Job) -> Any:
     Built once and reused by every later task in the process, so each model
     loads once per worker. One per thread: SQLite connections stay in theirs.
     """
-    from .models import packages_dir
     from .pipeline import make_translator
+    from .translation.models import packages_dir
 
     key = (job.cache, job.use_cache, job.beam, str(packages_dir()), threading.get_ident())
     with _LOCK:

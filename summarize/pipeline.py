@@ -11,14 +11,14 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .cache import TranslationCache, default_cache_path
 from .clean import Cleaned, clean_text
 from .errors import MissingModelError, SummarizeError, UsageError
 from .language import detect_language
 from .segment import Sentence, split_sentences
 from .sources import Document, read_documents
 from .summary import DEFAULT_METHOD, select_sentences
-from .translation import ArgosTranslator, DecodeOptions, Translator
+from .translation.cache import TranslationCache, default_cache_path
+from .translation.translator import ArgosTranslator, DecodeOptions, Translator
 
 AUTO = "auto"
 

@@ -8,7 +8,7 @@ import sqlite3
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from summarize.cache import TranslationCache, cache_key
+from summarize.translation.cache import TranslationCache, cache_key
 
 
 def test_round_trip(tmp_path):

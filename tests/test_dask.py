@@ -27,7 +27,7 @@ pytest.importorskip("distributed")
 @pytest.fixture(scope="module")
 def worker_env(tmp_path_factory, copy_packages):
     """Environment of the cluster's workers: their own home, models and cache."""
-    from summarize import models
+    from summarize.translation import models
 
     home = tmp_path_factory.mktemp("dask-home")
     env = {
@@ -174,7 +174,7 @@ def test_dask_output_is_byte_identical(both, corpus, command, where):
 
 def test_workers_decode_with_their_own_cache(cli, cluster, tmp_path):
     """Translations are decoded on the workers, into the cache the run names."""
-    from summarize.cache import TranslationCache
+    from summarize.translation.cache import TranslationCache
 
     local = cli("translate", SAMPLES, "--format", "json", "--cache", tmp_path / "local.sqlite3")
     dask = cli(

@@ -28,8 +28,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from summarize import models
 from summarize.errors import MissingModelError, ModelError, PackageError
+from summarize.translation import models
 
 Entries = list[tuple[str, bytes]]
 
@@ -163,7 +163,7 @@ def test_packages_dir_default_matches_argostranslate(tmp_path: Path) -> None:
     # import, and creates folders; keep that out of this test process.
     env = {k: v for k, v in os.environ.items() if k != "ARGOS_PACKAGES_DIR"}
     code = (
-        "from summarize import models; from argostranslate import settings;"
+        "from summarize.translation import models; from argostranslate import settings;"
         "print(models.packages_dir()); print(settings.package_data_dir)"
     )
     out = subprocess.run(

@@ -11,10 +11,10 @@ import json
 import pytest
 from conftest import SAMPLES
 
-from summarize import models
-from summarize.cache import TranslationCache
 from summarize.pipeline import load_articles, make_translator, translate_articles
-from summarize.translation import ArgosTranslator, _looks_degenerate, split_long
+from summarize.translation import models
+from summarize.translation.cache import TranslationCache
+from summarize.translation.translator import ArgosTranslator, _looks_degenerate, split_long
 
 SAMPLE = SAMPLES / "002_4217d0613af48abc.txt"
 
@@ -111,7 +111,7 @@ def test_missing_model_exits_3_with_the_install_hint(cli):
 
 def test_long_sentences_are_split_not_truncated(install_copy, monkeypatch):
     install_copy()
-    monkeypatch.setattr("summarize.translation.MAX_SOURCE_TOKENS", 12)
+    monkeypatch.setattr("summarize.translation.translator.MAX_SOURCE_TOKENS", 12)
     translator = make_translator(use_cache=False)
     text = (
         "Der Vertrag, den beide Staaten im Juni unterzeichnet haben, verpflichtet sie "
