@@ -1,7 +1,7 @@
 """Translation throughput: our translate stage vs Argos Translate's own pipeline.
 
 Same model (the benchmark model, installed with
-summarize.translation.models.install_package_file into a temporary
+summarize.translation.install.install_package_file into a temporary
 ARGOS_PACKAGES_DIR), same sentences (every kept sentence of the five samples),
 same beam (4), same decoding length N for every sentence.
 Each contender runs in its own subprocess, so its imports and peak RSS are

@@ -319,7 +319,7 @@ def installed(model: BenchModel):
     Sets ARGOS_PACKAGES_DIR in this process for the duration (children
     inherit it); restores the previous value and deletes the folder after.
     """
-    from summarize.translation.models import install_package_file
+    from summarize.translation.install import install_package_file
 
     root = Path(tempfile.mkdtemp(prefix="summarize-bench-packages-"))
     old = os.environ.get("ARGOS_PACKAGES_DIR")

@@ -124,10 +124,10 @@ def main(argv: list[str] | None = None) -> int:
         if "translate" in commands:
             import copymodel
 
-            from summarize.translation import models
+            from summarize.translation import install
 
             package = copymodel.build_copy_package(scratch, "de", "en")
-            models.install_package_file(package)
+            install.install_package_file(package)
         report = _run(built, commands, args.repeat, scratch)
     finally:
         shutil.rmtree(scratch, ignore_errors=True)

@@ -942,13 +942,13 @@ def models_install(
     ],
 ) -> None:
     """Install a model: `de en` from the Argos index, or a .argosmodel file (offline)."""
-    from .translation import models
+    from .translation import install
 
     with handle_errors():
         if len(what) == 1:
-            model = models.install_package_file(what[0])
+            model = install.install_package_file(what[0])
         elif len(what) == 2:
-            model = models.install_from_index(what[0], what[1], progress=_download_progress())
+            model = install.install_from_index(what[0], what[1], progress=_download_progress())
         else:
             raise UsageError("give FROM TO (e.g. `de en`) or one PATH.argosmodel")
         typer.echo(

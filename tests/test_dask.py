@@ -27,7 +27,7 @@ pytest.importorskip("distributed")
 @pytest.fixture(scope="module")
 def worker_env(tmp_path_factory, copy_packages):
     """Environment of the cluster's workers: their own home, models and cache."""
-    from summarize.translation import models
+    from summarize.translation import install
 
     home = tmp_path_factory.mktemp("dask-home")
     env = {
@@ -40,7 +40,7 @@ def worker_env(tmp_path_factory, copy_packages):
     }
     with pytest.MonkeyPatch.context() as mp:
         mp.setenv("ARGOS_PACKAGES_DIR", env["ARGOS_PACKAGES_DIR"])
-        models.install_package_file(copy_packages[("de", "en")])
+        install.install_package_file(copy_packages[("de", "en")])
     return env
 
 

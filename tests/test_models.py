@@ -1,4 +1,5 @@
-"""Tests for summarize.models: package listing, routing, safe install, removal.
+"""Tests for summarize.translation.models and .install: package listing, routing,
+safe install, removal.
 
 Everything runs against temporary folders (packages dir, HOME, XDG dirs) and
 a real but tiny "copy" Argos package built by tests/copymodel.py; the network
@@ -29,7 +30,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from summarize.errors import MissingModelError, ModelError, PackageError
-from summarize.translation import models
+from summarize.translation import install, models
 
 Entries = list[tuple[str, bytes]]
 
@@ -59,7 +60,7 @@ def hermetic_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("ARGOS_PACKAGES_DIR", str(packages))
     # Never the real index, even if a test forgets to set one.
     monkeypatch.setenv("ARGOS_PACKAGE_INDEX", "http://127.0.0.1:9/")
-    monkeypatch.setattr(models, "INDEX_URL", None)
+    monkeypatch.setattr(install, "INDEX_URL", None)
     return packages
 
 
@@ -175,16 +176,16 @@ def test_packages_dir_default_matches_argostranslate(tmp_path: Path) -> None:
 
 def test_index_url_from_env(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("ARGOS_PACKAGE_INDEX", "https://example.org/index/")
-    assert models.package_index_url() == "https://example.org/index/index.json"
-    monkeypatch.setattr(models, "INDEX_URL", "http://127.0.0.1:9/x.json")
-    assert models.package_index_url() == "http://127.0.0.1:9/x.json"
+    assert install.package_index_url() == "https://example.org/index/index.json"
+    monkeypatch.setattr(install, "INDEX_URL", "http://127.0.0.1:9/x.json")
+    assert install.package_index_url() == "http://127.0.0.1:9/x.json"
 
 
 # ---------------------------------------------------------------- install, list, route
 
 
 def test_install_lists_and_finds(hermetic_env: Path, de_en: Path) -> None:
-    model = models.install_package_file(de_en)
+    model = install.install_package_file(de_en)
 
     assert (model.source, model.target, model.version) == ("de", "en", "1.0")
     assert model.path == hermetic_env / "translate-de_en-copy"
@@ -208,7 +209,7 @@ def test_installed_package_is_readable_by_argostranslate(hermetic_env: Path, de_
     # safe to import (argostranslate.translate is not: torch, downloads).
     from argostranslate.package import Package
 
-    model = models.install_package_file(de_en)
+    model = install.install_package_file(de_en)
     package = Package(model.path)
     assert (package.from_code, package.to_code) == ("de", "en")
     assert "argostranslate.translate" not in sys.modules
@@ -217,22 +218,22 @@ def test_installed_package_is_readable_by_argostranslate(hermetic_env: Path, de_
 def test_fingerprint_is_stable_and_distinguishes_models(
     package_files: dict[str, Path],
 ) -> None:
-    first = models.install_package_file(package_files["de_en"]).fingerprint
-    again = models.install_package_file(package_files["de_en"]).fingerprint
-    other = models.install_package_file(package_files["en_fr"]).fingerprint
+    first = install.install_package_file(package_files["de_en"]).fingerprint
+    again = install.install_package_file(package_files["de_en"]).fingerprint
+    other = install.install_package_file(package_files["en_fr"]).fingerprint
     assert first == again
     assert first != other
 
 
 def test_translation_route(package_files: dict[str, Path]) -> None:
-    de_en = models.install_package_file(package_files["de_en"])
+    de_en = install.install_package_file(package_files["de_en"])
     assert models.translation_route("de", "de") == []
     assert models.translation_route("de", "en") == [de_en]
     with pytest.raises(MissingModelError) as missing:
         models.translation_route("de", "fr")
     assert "summarize models install de fr" in str(missing.value)
 
-    en_fr = models.install_package_file(package_files["en_fr"])
+    en_fr = install.install_package_file(package_files["en_fr"])
     assert models.translation_route("de", "fr") == [de_en, en_fr]
     assert models.translation_route("en", "fr") == [en_fr]
     assert models.installed_models() == [de_en, en_fr]
@@ -244,15 +245,15 @@ def test_translation_route(package_files: dict[str, Path]) -> None:
 
 
 def test_installed_copy_model_really_copies(de_en: Path, sample_lines: list[str]) -> None:
-    model = models.install_package_file(de_en)
+    model = install.install_package_file(de_en)
     assert_copies(model, sample_lines)
 
 
 def test_pivot_route_copies_through_both_models(
     package_files: dict[str, Path], sample_lines: list[str]
 ) -> None:
-    models.install_package_file(package_files["de_en"])
-    models.install_package_file(package_files["en_fr"])
+    install.install_package_file(package_files["de_en"])
+    install.install_package_file(package_files["en_fr"])
     text = sample_lines[:2]
     for step in models.translation_route("de", "fr"):
         text = copymodel.copy_translate(step.model_dir, step.tokenizer, text, "int8")
@@ -262,7 +263,7 @@ def test_pivot_route_copies_through_both_models(
 def test_installed_models_skips_broken_folders(
     hermetic_env: Path, de_en: Path, good_entries: Entries
 ) -> None:
-    model = models.install_package_file(de_en)
+    model = install.install_package_file(de_en)
     junk = {
         "empty": {},
         "bad-json": {"metadata.json": b"{not json"},
@@ -294,7 +295,7 @@ EVIL_ABSOLUTE = f"/tmp/summarize-test-evil-{uuid.uuid4().hex}"
 def _bomb(entries: Entries, path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     # The limit leaves 1 MiB on top of the real package; 2 MiB of zeros exceed it.
     real_size = sum(len(data) for _name, data in entries)
-    monkeypatch.setattr(models, "MAX_UNPACKED_BYTES", real_size + 1024**2)
+    monkeypatch.setattr(install, "MAX_UNPACKED_BYTES", real_size + 1024**2)
     top = entries[0][0]
     write_zip(path, [*entries, (f"{top}zeros.bin", bytes(2 * 1024**2))])
 
@@ -466,14 +467,14 @@ def test_hostile_package_refused(
 ) -> None:
     build, reason = HOSTILE[case]
     if preinstalled:
-        old = models.install_package_file(de_en)
+        old = install.install_package_file(de_en)
     hostile = tmp_path / "in" / "hostile.argosmodel"
     hostile.parent.mkdir()
     build(good_entries, hostile, monkeypatch)
     before, before_tmp = listing(hermetic_env), listing(tmp_path)
 
     with pytest.raises(PackageError) as refused:
-        models.install_package_file(hostile)
+        install.install_package_file(hostile)
 
     assert reason in refused.value.reason
     assert refused.value.path == str(hostile)
@@ -490,15 +491,15 @@ def test_refusal_creates_no_packages_dir(hermetic_env: Path, tmp_path: Path) -> 
     bad = tmp_path / "bad.argosmodel"
     bad.write_bytes(b"nope")
     with pytest.raises(PackageError):
-        models.install_package_file(bad)
+        install.install_package_file(bad)
     assert not hermetic_env.exists()
 
 
 def test_missing_file_refused(tmp_path: Path) -> None:
     with pytest.raises(PackageError, match="no such file"):
-        models.install_package_file(tmp_path / "nothing.argosmodel")
+        install.install_package_file(tmp_path / "nothing.argosmodel")
     with pytest.raises(PackageError, match="not a regular file"):
-        models.install_package_file(tmp_path)
+        install.install_package_file(tmp_path)
 
 
 def test_extraction_limit_counts_written_bytes(
@@ -508,16 +509,16 @@ def test_extraction_limit_counts_written_bytes(
     # below the package's real size, as if the headers had lied: the bytes
     # actually written must trip it, and the staging folder must go.
     package = write_zip(tmp_path / "p.argosmodel", good_entries)
-    real_inspect = models._inspect
+    real_inspect = install._inspect
 
     def inspect_then_lower_limit(zf: zipfile.ZipFile) -> object:
         plan = real_inspect(zf)
-        monkeypatch.setattr(models, "MAX_UNPACKED_BYTES", 100_000)
+        monkeypatch.setattr(install, "MAX_UNPACKED_BYTES", 100_000)
         return plan
 
-    monkeypatch.setattr(models, "_inspect", inspect_then_lower_limit)
+    monkeypatch.setattr(install, "_inspect", inspect_then_lower_limit)
     with pytest.raises(PackageError, match="unpacks to more than 97.7 KiB"):
-        models.install_package_file(package)
+        install.install_package_file(package)
     assert listing(hermetic_env) == []
 
 
@@ -525,8 +526,8 @@ def test_extraction_limit_counts_written_bytes(
 def test_entry_names_never_escape(name: str) -> None:
     # Any accepted name resolves inside the staging folder.
     try:
-        parts = models._entry_parts(name)
-    except models._Invalid:
+        parts = install._entry_parts(name)
+    except models.InvalidPackage:
         return
     base = Path("/staging")
     resolved = Path(os.path.normpath(base.joinpath(*parts)))
@@ -539,12 +540,12 @@ def test_entry_names_never_escape(name: str) -> None:
 def test_reinstall_replaces_same_pair(
     hermetic_env: Path, tmp_path: Path, de_en: Path, good_entries: Entries, sample_lines: list[str]
 ) -> None:
-    old = models.install_package_file(de_en)
+    old = install.install_package_file(de_en)
     v2 = write_zip(
         tmp_path / "v2.argosmodel",
         renamed_top(with_metadata(good_entries, package_version="2.0"), "de_en-v2"),
     )
-    new = models.install_package_file(v2)
+    new = install.install_package_file(v2)
 
     assert new.version == "2.0"
     assert new.path == hermetic_env / "de_en-v2"
@@ -558,10 +559,10 @@ def test_reinstall_replaces_same_pair(
 def test_same_folder_name_for_other_pair_keeps_both(
     hermetic_env: Path, tmp_path: Path, de_en: Path, good_entries: Entries
 ) -> None:
-    de = models.install_package_file(de_en)
+    de = install.install_package_file(de_en)
     # Same top-level folder name as the installed de->en, but de->fr.
     clash = write_zip(tmp_path / "fr.argosmodel", with_metadata(good_entries, to_code="fr"))
-    fr = models.install_package_file(clash)
+    fr = install.install_package_file(clash)
     assert fr.path == hermetic_env / "translate-de_en-copy-2"
     assert models.installed_models() == [de, fr]
 
@@ -574,13 +575,13 @@ def test_failed_reinstall_keeps_old_package(
     monkeypatch: pytest.MonkeyPatch,
     sample_lines: list[str],
 ) -> None:
-    old = models.install_package_file(de_en)
+    old = install.install_package_file(de_en)
     before = listing(hermetic_env)
     # Fails while unpacking (after the checks passed): corrupt data.
     corrupt = tmp_path / "corrupt.argosmodel"
     _lying_header(good_entries, corrupt, monkeypatch)
     with pytest.raises(PackageError, match="corrupt"):
-        models.install_package_file(corrupt)
+        install.install_package_file(corrupt)
     assert listing(hermetic_env) == before
 
     # Fails at the very last step (renaming the new package into place): the
@@ -593,10 +594,10 @@ def test_failed_reinstall_keeps_old_package(
             raise OSError(errno.ENOSPC, "No space left on device")
         real_rename(src, dst)
 
-    monkeypatch.setattr(models.os, "rename", failing_rename)
+    monkeypatch.setattr(install.os, "rename", failing_rename)
     with pytest.raises(ModelError, match="No space left on device"):
-        models.install_package_file(de_en)
-    monkeypatch.setattr(models.os, "rename", real_rename)
+        install.install_package_file(de_en)
+    monkeypatch.setattr(install.os, "rename", real_rename)
 
     assert listing(hermetic_env) == before
     assert models.installed_models() == [old]
@@ -610,7 +611,7 @@ def test_stale_staging_folders_are_cleaned(hermetic_env: Path, de_en: Path) -> N
         (folder / "pkg").mkdir(parents=True)
     day_ago = time.time() - 2 * 24 * 3600
     os.utime(stale, (day_ago, day_ago))
-    models.install_package_file(de_en)
+    install.install_package_file(de_en)
     assert not stale.exists()
     assert fresh.exists()  # may belong to an install running right now
 
@@ -619,8 +620,8 @@ def test_stale_staging_folders_are_cleaned(hermetic_env: Path, de_en: Path) -> N
 
 
 def test_remove_model(hermetic_env: Path, package_files: dict[str, Path]) -> None:
-    de_en = models.install_package_file(package_files["de_en"])
-    en_fr = models.install_package_file(package_files["en_fr"])
+    de_en = install.install_package_file(package_files["de_en"])
+    en_fr = install.install_package_file(package_files["en_fr"])
 
     assert models.remove_model("de", "en") == de_en
     assert not de_en.path.exists()
@@ -644,10 +645,10 @@ def test_remove_from_missing_packages_dir(hermetic_env: Path) -> None:
 
 def test_install_from_index_offline(hermetic_env: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     # Port 9 (discard) on localhost: connection refused at once, no real network.
-    monkeypatch.setattr(models, "INDEX_URL", "http://127.0.0.1:9/index.json")
+    monkeypatch.setattr(install, "INDEX_URL", "http://127.0.0.1:9/index.json")
     start = time.monotonic()
     with pytest.raises(ModelError) as err:
-        models.install_from_index("de", "en")
+        install.install_from_index("de", "en")
     assert time.monotonic() - start < 5
     message = str(err.value)
     assert message.startswith("cannot reach the Argos package index (http://127.0.0.1:9/index.json")
@@ -672,7 +673,7 @@ def index_server(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[tu
     thread = threading.Thread(target=server.serve_forever, args=(0.05,), daemon=True)
     thread.start()
     base = f"http://127.0.0.1:{server.server_address[1]}"
-    monkeypatch.setattr(models, "INDEX_URL", f"{base}/index.json")
+    monkeypatch.setattr(install, "INDEX_URL", f"{base}/index.json")
     try:
         yield base, root
     finally:
@@ -701,7 +702,7 @@ def test_install_from_index(
         ],
     )
     calls: list[tuple[int, int]] = []
-    model = models.install_from_index("de", "en", progress=lambda d, t: calls.append((d, t)))
+    model = install.install_from_index("de", "en", progress=lambda d, t: calls.append((d, t)))
 
     size = package_files["de_en"].stat().st_size
     assert calls[-1] == (size, size)
@@ -726,15 +727,15 @@ def test_install_from_index_errors(
         ],
     )
     with pytest.raises(ModelError, match="has no de->it model; from de it offers: en, es"):
-        models.install_from_index("de", "it")
+        install.install_from_index("de", "it")
     with pytest.raises(ModelError, match="install `de en` and `en fr` to translate through"):
-        models.install_from_index("de", "fr")
+        install.install_from_index("de", "fr")
     with pytest.raises(ModelError, match="cannot download .*gone.argosmodel .*HTTP 404"):
-        models.install_from_index("en", "fr")
+        install.install_from_index("en", "fr")
     with pytest.raises(PackageError, match="package is de->en, expected de->es"):
-        models.install_from_index("de", "es")
+        install.install_from_index("de", "es")
     assert not hermetic_env.exists()  # created for the downloads, removed again
 
     (root / "index.json").write_text("<html>not json</html>")
     with pytest.raises(ModelError, match="is not valid"):
-        models.install_from_index("de", "en")
+        install.install_from_index("de", "en")

@@ -1,8 +1,10 @@
 """The translation stage: Argos Translate packages decoded with CTranslate2.
 
 * ``models``: the package store: where packages live, which are installed,
-  the route (direct or through English) for a language pair, installing
-  and removing them.
+  the route (direct or through English) for a language pair, removal.
+* ``install``: installing ``.argosmodel`` files, each checked in full before
+  anything is written and swapped in atomically, and downloads from the Argos
+  package index.
 * ``translator``: ``ArgosTranslator``, which decodes the sentences that miss
   the cache in large batches.
 * ``cache``: the SQLite translation cache.
