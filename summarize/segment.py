@@ -16,7 +16,7 @@ Overview of the pipeline for one region of text:
    (see ``_line_break_is_boundary`` for the rules: headings, list items, colons,
    hard-wrapped text). Joined lines form a *unit*.
 3. Sentences. Inside a unit, every run of terminal punctuation (. ! ? …) is a
-   candidate; ``_split_here`` decides it (abbreviations, ordinals and dates,
+   candidate; ``_ends_sentence`` decides it (abbreviations, ordinals and dates,
    initials, quotes, glued text such as "Folgen?Der").
 4. Bounding. A sentence longer than ``MAX_SENTENCE_CHARS`` (a run without
    punctuation) is cut into chunks at whitespace so downstream stages stay bounded.
@@ -75,22 +75,23 @@ _LINE_BREAK = re.compile(r"[\n\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
 # Line ends counted for line numbers: \r\n, lone \r and \n each count once.
 _NEWLINE = re.compile(r"\r\n?|\n")
 
-_PUNCT = "[.!?…‽⁇⁈⁉]+"
+_PUNCT_RUN = "[.!?…‽⁇⁈⁉]+"
 
 
 def _candidate_re(closers: str) -> re.Pattern[str]:
     # group 1: the punctuation run; group 2: closing quotes/brackets; then either
-    # whitespace, or (glued text) directly a letter, which _split_here checks.
+    # whitespace, or (glued text) directly a letter, which _ends_sentence checks.
     # The look-behind/look-ahead pin the run to its full length: without them a
     # long run of dots would be retried from every position and at every length
     # (quadratic time).
-    c = re.escape(closers)
+    closer_chars = re.escape(closers)
     return re.compile(
-        rf"(?<![.!?…‽⁇⁈⁉])({_PUNCT})(?![.!?…‽⁇⁈⁉])([{c}]*)(?![{c}])(?:\s+|(?=[^\W\d_]))"
+        rf"(?<![.!?…‽⁇⁈⁉])({_PUNCT_RUN})(?![.!?…‽⁇⁈⁉])([{closer_chars}]*)(?![{closer_chars}])"
+        r"(?:\s+|(?=[^\W\d_]))"
     )
 
 
-_CANDIDATE = {"de": _candidate_re(_CLOSERS_DE), "en": _candidate_re(_CLOSERS_EN)}
+_CANDIDATE_RE_BY_LANGUAGE = {"de": _candidate_re(_CLOSERS_DE), "en": _candidate_re(_CLOSERS_EN)}
 
 # List markers at the start of a line. Glyph bullets need no following space;
 # ASCII bullets and enumerators need horizontal whitespace and content after them
@@ -101,9 +102,9 @@ _MARKER = re.compile(
     r"[^\S\r\n]*"
 )
 _WORD = re.compile(r"[^\W\d_]+")
-_NUMLIKE = re.compile(r"\d+(?:[.,:/]\d+)+")
+_NUMBER_LIKE = re.compile(r"\d+(?:[.,:/]\d+)+")
 _DAY_MONTH = re.compile(r"\d{1,2}\.\d{1,2}")  # "14.11." is an ordinal date, like "14."
-_DOTTED = re.compile(r"(?:[^\W\d_]{1,2}\.)+[^\W\d_]{1,2}")  # z.B, u.a, e.g, U.S.A
+_DOTTED_ABBREV = re.compile(r"(?:[^\W\d_]{1,2}\.)+[^\W\d_]{1,2}")  # z.B, u.a, e.g, U.S.A
 # For chunking: the longest prefix ending in a non-space that is followed by space.
 _CHUNK_END = re.compile(r".*\S(?=\s)", re.DOTALL)
 _NON_SPACE = re.compile(r"\S")
@@ -125,7 +126,7 @@ _MONTHS = _words(
 
 # Abbreviations that (practically) never end a sentence: never split after them.
 # Matched case-insensitively.
-_PREFIX_CI = _words(
+_NON_FINAL_ABBREVS = _words(
     """abb abg abt adj allg amtl anh anl anm beil betr bez bhf bsp bspw bzgl bzw ca
     dgl dipl dr dres dt ebd ehem eigtl einschl engl entspr evtl evang exkl fa frl frz
     geb gebr gegr gest ggf ggfs ggü hbf hl hr hrn hrsg inkl insb jur kath lt max mind
@@ -134,22 +135,22 @@ _PREFIX_CI = _words(
     approx cf viz vs"""
 )
 # Case-sensitive: these spellings are abbreviations, the lowercase forms are words.
-_PREFIX_CS = _words(
+_NON_FINAL_ABBREVS_CASED = _words(
     """Gen Sen Rep Gov Col Lt Maj Capt Sgt Cpl Adm Cmdr Brig Rev Hon Pres Det Insp Supt
     Mt Ft Ave Blvd Ing Mag Min Fr Hrn Jun Abs Bd"""
 )
 # Abbreviations that can end a sentence but usually do not: no split inside a
 # line, but a line break after them is a boundary (given a plausible start).
-_OTHER_CI = _words("chr jh jhd jhdt jr sr inc ltd corp co bros plc al")
+_RARELY_FINAL_ABBREVS = _words("chr jh jhd jhdt jr sr inc ltd corp co bros plc al")
 # Abbreviations that typically end an enumeration and often the sentence: split
 # before a plausible sentence start.
-_ENDERS = _words("usw etc usf ff u.ä o.ä u.v.m u.s.w u.ä.m o.ä.m")
+_LIST_END_ABBREVS = _words("usw etc usf ff u.ä o.ä u.v.m u.s.w u.ä.m o.ä.m")
 # Abbreviations before a number ("Nr. 5", "Art. 3", "Jan. 2024"): no split before a
 # digit; otherwise they are treated as ordinary words ("eine Art. Die ...").
-_NUMPREFIX_CI = _words(
+_NUMBER_PREFIX_ABBREVS = _words(
     "nr nrn bde vol vols kap ziff tab pp jan feb mrz apr jul aug sep sept okt oct nov dez dec"
 )
-_NUMPREFIX_CS = _words("No Nos Art Fig Figs Mar Nr")
+_NUMBER_PREFIX_ABBREVS_CASED = _words("No Nos Art Fig Figs Mar Nr")
 
 # Capitalised words that typically open a sentence (articles, pronouns,
 # conjunctions, prepositions, sentence adverbs). After "<1-3 digits>." they show
@@ -187,71 +188,92 @@ _LINE_STARTERS = {
     "en": _STARTERS_EN - _words("I"),
 }
 
-# Kinds of token in front of a full stop (see _classify).
-_WORDK, _ORDINAL, _NUMBER, _INITIAL, _PREFIX, _OTHER, _ENDER, _NUMPREFIX = range(8)
+# Kinds of token in front of a full stop (see _classify and _ends_sentence).
+(
+    _KIND_WORD,  # an ordinary word (or anything unrecognised)
+    _KIND_ORDINAL,  # 1-3 digits or a day and month ("3.", "14.11."): maybe an ordinal
+    _KIND_NUMBER,  # a longer number: a year or an amount ("2024.", "1.000.")
+    _KIND_INITIAL,  # a single letter: "Robert F. Kennedy", "z. B."
+    _KIND_NON_FINAL_ABBREV,  # in _NON_FINAL_ABBREVS, or a lowercase "z.B"
+    _KIND_RARELY_FINAL_ABBREV,  # in _RARELY_FINAL_ABBREVS, or an uppercase "U.S.A"
+    _KIND_LIST_END_ABBREV,  # in _LIST_END_ABBREVS ("usw.", "etc.")
+    _KIND_NUMBER_PREFIX_ABBREV,  # in _NUMBER_PREFIX_ABBREVS, or a street ("Hauptstr.")
+) = range(8)
 
 
 def _classify(word: str) -> int:
     """Kind of the token before a full stop (openers and closers already stripped)."""
     if not word:
-        return _WORDK
+        return _KIND_WORD
     if word.isdecimal():
         # Up to three digits may be an ordinal ("3. Oktober", "20. Jahrhundert");
         # longer numbers are years or amounts, which do not take an ordinal dot.
-        return _ORDINAL if len(word) <= 3 else _NUMBER
-    if word[0].isdecimal() and _NUMLIKE.fullmatch(word):
-        return _ORDINAL if _DAY_MONTH.fullmatch(word) else _NUMBER
+        return _KIND_ORDINAL if len(word) <= 3 else _KIND_NUMBER
+    if word[0].isdecimal() and _NUMBER_LIKE.fullmatch(word):
+        return _KIND_ORDINAL if _DAY_MONTH.fullmatch(word) else _KIND_NUMBER
     if len(word) == 1:
         # "Robert F. Kennedy", "J. R. R. Tolkien", second half of "z. B.", "d. h.".
-        return _INITIAL if word.isalpha() else _WORDK
+        return _KIND_INITIAL if word.isalpha() else _KIND_WORD
     kind = _abbreviation_kind(word)
     if kind is not None:
         return kind
     if word.endswith("str") and word[0].isupper():
-        return _NUMPREFIX  # street: "Hauptstr. 5"
+        return _KIND_NUMBER_PREFIX_ABBREV  # street: "Hauptstr. 5"
     if "." in word:
-        if _DOTTED.fullmatch(word):
+        if _DOTTED_ABBREV.fullmatch(word):
             # z.B, d.h, e.g, i.e are connectives; U.S.A, Ph.D may end a sentence.
-            return _PREFIX if word[0].islower() else _OTHER
+            return _KIND_NON_FINAL_ABBREV if word[0].islower() else _KIND_RARELY_FINAL_ABBREV
         # "Dipl.-Ing", "Ev.-Luth": judge the last part.
         kind = _abbreviation_kind(word.rsplit(".", 1)[1].lstrip("-"))
         if kind is not None:
             return kind
-    return _WORDK
+    return _KIND_WORD
 
 
 def _abbreviation_kind(word: str) -> int | None:
-    low = word.lower()
-    if low in _ENDERS:
-        return _ENDER
-    if low in _NUMPREFIX_CI or word in _NUMPREFIX_CS:
-        return _NUMPREFIX
-    if low in _PREFIX_CI or word in _PREFIX_CS:
-        return _PREFIX
-    if low in _OTHER_CI:
-        return _OTHER
+    """Kind of `word` if it is a listed abbreviation, else None."""
+    lowered = word.lower()
+    if lowered in _LIST_END_ABBREVS:
+        return _KIND_LIST_END_ABBREV
+    if lowered in _NUMBER_PREFIX_ABBREVS or word in _NUMBER_PREFIX_ABBREVS_CASED:
+        return _KIND_NUMBER_PREFIX_ABBREV
+    if lowered in _NON_FINAL_ABBREVS or word in _NON_FINAL_ABBREVS_CASED:
+        return _KIND_NON_FINAL_ABBREV
+    if lowered in _RARELY_FINAL_ABBREVS:
+        return _KIND_RARELY_FINAL_ABBREV
     return None
 
 
-def _plausible_start(ch: str) -> bool:
-    """Whether a sentence may start with `ch` (anything but lowercase/continuation)."""
-    return not ch.islower() and ch not in _NOT_START
+def _plausible_start(char: str) -> bool:
+    """Whether a sentence may start with `char` (anything but lowercase/continuation)."""
+    return not char.islower() and char not in _NOT_START
 
 
-def _token_before(seg: str, pos: int, lo: int) -> tuple[str, bool]:
-    """The non-space token ending at `pos` (bounded look-back) and whether it is
-    possibly truncated by the bound (then it is a long token such as a URL)."""
-    start = pos - 64 if pos - 64 > lo else lo
-    tail = seg[start:pos]
-    if not tail or tail[-1].isspace():
+def _token_before(text: str, pos: int, unit_start: int) -> tuple[str, bool]:
+    """The non-space token of `text` ending at `pos` (looking back at most 64
+    characters, and not before `unit_start`) and whether the look-back limit may
+    have cut it (then it is a long token such as a URL)."""
+    window_start = pos - 64 if pos - 64 > unit_start else unit_start
+    window = text[window_start:pos]
+    if not window or window[-1].isspace():
         return "", False
-    parts = tail.rsplit(None, 1)
-    return parts[-1], len(parts) == 1 and start > lo
+    parts = window.rsplit(None, 1)
+    return parts[-1], len(parts) == 1 and window_start > unit_start
 
 
-def _split_here(seg: str, ps: int, punct: str, ce: int, ns: int, lo: int, hi: int) -> bool:
-    """Decide a candidate: punctuation `punct` at seg[ps:...], closers ending at `ce`,
-    next sentence would start at `ns` (< hi). `lo` is the start of the unit.
+def _ends_sentence(
+    text: str,
+    punct_start: int,
+    punct: str,
+    closers_end: int,
+    next_start: int,
+    unit_start: int,
+    unit_end: int,
+) -> bool:
+    """Decide a candidate boundary inside the unit text[unit_start:unit_end]: the
+    punctuation run `punct` starts at `punct_start`, the closing quotes/brackets
+    after it end at `closers_end`, and the next sentence would start at
+    `next_start` (< unit_end; it equals `closers_end` when no space follows).
 
     Summary of the rules (details at each branch):
     - no space after it: split only before an uppercase+lowercase pair, after ?/!
@@ -267,21 +289,25 @@ def _split_here(seg: str, ps: int, punct: str, ce: int, ns: int, lo: int, hi: in
       "Inc.", "Jr.", "U.S.A.": only at a line break; after "Nr.", "Art.", "Jan."
       never before a digit.
     """
-    n0 = seg[ns]
-    token, truncated = _token_before(seg, ps, lo)
+    next_char = text[next_start]
+    token, truncated = _token_before(text, punct_start, unit_start)
     question = not _QUESTION.isdisjoint(punct)
     ellipsis = not question and ("…" in punct or len(punct) > 1)
 
-    if ce == ns:
+    if closers_end == next_start:
         # Glued text without a space ("Folgen?Der", "unberührt.“Russlands"). Only an
         # uppercase letter followed by a lowercase one counts as a sentence start,
         # which keeps "U.S.A.", decimals and most domains ("zeit.de") together.
-        if not n0.isupper() or ns + 1 >= hi or not seg[ns + 1].islower():
+        if (
+            not next_char.isupper()
+            or next_start + 1 >= unit_end
+            or not text[next_start + 1].islower()
+        ):
             return False
-        if truncated or any(c in token for c in "/@:") or token.lower().startswith("www"):
+        if truncated or any(char in token for char in "/@:") or token.lower().startswith("www"):
             return False  # URL, e-mail address or path
-        nxt = seg[ns : min(hi, ns + 64)].split(None, 1)[0]
-        if "@" in nxt or "/" in nxt:
+        next_token = text[next_start : min(unit_end, next_start + 64)].split(None, 1)[0]
+        if "@" in next_token or "/" in next_token:
             return False
         if question:
             return True
@@ -299,43 +325,45 @@ def _split_here(seg: str, ps: int, punct: str, ce: int, ns: int, lo: int, hi: in
     # A line break after the punctuation: the sentence ends there even before
     # lowercase ("?\nevtl. hilft", as in forum posts), unless a closing quote is
     # followed by lowercase text (a hard-wrapped „…?“\nfragte er).
-    newline = _LINE_BREAK.search(seg, ce, ns) is not None and not (
-        n0.islower() and ce > ps + len(punct)
+    at_line_break = _LINE_BREAK.search(text, closers_end, next_start) is not None and not (
+        next_char.islower() and closers_end > punct_start + len(punct)
     )
     if question:
         # Inside a line "?"/"!" ends a sentence only before a plausible start.
-        return newline or _plausible_start(n0)
+        return at_line_break or _plausible_start(next_char)
     if ellipsis:
-        if n0.islower():
+        if next_char.islower():
             return False  # "Er wartete … und wartete."
-        if newline:
+        if at_line_break:
             return True
         # A detached or bracketed ellipsis (" … ", "[…]") marks an omission.
         if not token or token[-1] in "([":
             return False
-        return _plausible_start(n0)
+        return _plausible_start(next_char)
 
     word = token.lstrip(_OPENERS).rstrip(_CLOSERS_ANY)
     kind = _classify(word)
-    if kind == _WORDK:
+    if kind == _KIND_WORD:
         # An ordinary word: at a line end the full stop is final; inside a line it
         # needs a plausible sentence start after it.
-        return newline or _plausible_start(n0)
-    if n0.islower():
+        return at_line_break or _plausible_start(next_char)
+    if next_char.islower():
         return False
-    if kind in (_NUMBER, _ENDER) or (kind == _OTHER and newline):
-        return _plausible_start(n0)
-    if kind == _NUMPREFIX:
-        return not n0.isdecimal() and (newline or _plausible_start(n0))
-    if kind == _ORDINAL:
+    if kind in (_KIND_NUMBER, _KIND_LIST_END_ABBREV) or (
+        kind == _KIND_RARELY_FINAL_ABBREV and at_line_break
+    ):
+        return _plausible_start(next_char)
+    if kind == _KIND_NUMBER_PREFIX_ABBREV:
+        return not next_char.isdecimal() and (at_line_break or _plausible_start(next_char))
+    if kind == _KIND_ORDINAL:
         # "<1-3 digits>." is an ordinal or day of month unless what follows is
         # clearly a new sentence: an opening quote, or a capitalised function word
         # ("stieg auf 12. Die Regierung ..."). Month names, nouns and names after
         # it ("13. September", "20. Jahrhundert", "1. FC Köln") keep it together.
-        if n0.isupper():
-            m = _WORD.match(seg, ns, min(hi, ns + 40))
-            return m is not None and m.group() in _SENTENCE_STARTERS
-        return n0 in _OPENERS and n0 not in "([{"
+        if next_char.isupper():
+            next_word = _WORD.match(text, next_start, min(unit_end, next_start + 40))
+            return next_word is not None and next_word.group() in _SENTENCE_STARTERS
+        return next_char in _OPENERS and next_char not in "([{"
     return False  # initials, titles, connective abbreviations
 
 
@@ -353,22 +381,25 @@ _WRAP_FILL = 0.6  # in a wrapped block, a line this full (of the width) is wrapp
 _Line = tuple[int, int, str, int]
 
 
-def _last_char(seg: str, cs: int, ce: int) -> str:
-    """Last character of seg[cs:ce] that is not a closing quote/bracket."""
-    j = ce - 1
-    while j > cs and seg[j] in _CLOSERS_ANY:
-        j -= 1
-    return seg[j]
+def _last_char(text: str, start: int, end: int) -> str:
+    """Last character of text[start:end] that is not a closing quote/bracket (or
+    text[start] when there is none)."""
+    pos = end - 1
+    while pos > start and text[pos] in _CLOSERS_ANY:
+        pos -= 1
+    return text[pos]
 
 
-def _ends_with_lowercase_word(seg: str, cs: int, ce: int) -> bool:
-    tail = seg[max(cs, ce - 64) : ce].rstrip(_CLOSERS_ANY)
+def _ends_with_lowercase_word(text: str, start: int, end: int) -> bool:
+    """Whether the last word of text[start:end] (closers ignored, looking back at
+    most 64 characters) starts with a lowercase letter."""
+    tail = text[max(start, end - 64) : end].rstrip(_CLOSERS_ANY)
     if not tail:
         return False
     return tail.rsplit(None, 1)[-1][:1].islower()
 
 
-def _block_wrap_width(seg: str, block: list[_Line]) -> int:
+def _block_wrap_width(text: str, block: list[_Line]) -> int:
     """The wrap width of a block that looks hard-wrapped, else 0.
 
     A block looks hard-wrapped when it has at least three lines, none wider than
@@ -377,51 +408,55 @@ def _block_wrap_width(seg: str, block: list[_Line]) -> int:
     mid-sentence (no terminal punctuation, no colon)."""
     if len(block) < 3:
         return 0
-    width = max(line[3] for line in block)
-    if width > _WRAP_MAX or width < _WRAP_MIN:
+    widest = max(line[3] for line in block)
+    if widest > _WRAP_MAX or widest < _WRAP_MIN:
         return 0
-    full = 0
-    for cs, ce, _marker, w in block[:-1]:
-        if w >= _WRAP_FILL * width:
-            last = _last_char(seg, cs, ce)
+    full_lines = 0
+    for start, end, _marker, width in block[:-1]:
+        if width >= _WRAP_FILL * widest:
+            last = _last_char(text, start, end)
             if last not in _TERMINAL and last != ":":
-                full += 1
-    return width if 2 * full >= len(block) - 1 else 0
+                full_lines += 1
+    return widest if 2 * full_lines >= len(block) - 1 else 0
 
 
 def _line_break_is_boundary(
-    seg: str, a: _Line, b: _Line, wrap_width: int, starters: frozenset[str]
+    text: str, line: _Line, next_line: _Line, wrap_width: int, starters: frozenset[str]
 ) -> bool:
-    """Whether the line break between lines `a` and `b` of a block ends a sentence.
+    """Whether the line break between `line` and `next_line` of a block ends a sentence.
 
     Rules, in order:
-    - `b` starts with a list marker: boundary (each item is its own sentence),
-      except "– " or "— " before a lowercase word after a 40-100 column non-list
-      line that ends mid-sentence: a hard-wrapped parenthesis ("hol ich
+    - `next_line` starts with a list marker: boundary (each item is its own
+      sentence), except "– " or "— " before a lowercase word after a 40-100 column
+      non-list line that ends mid-sentence: a hard-wrapped parenthesis ("hol ich
       mir\n– sofern benötigt – in ...").
-    - `a` ends with terminal punctuation (closers ignored): not decided here; the
+    - `line` ends with terminal punctuation (closers ignored): not decided here; the
       lines are joined and the punctuation rules decide, knowing that a line break
       follows (so "?\\nevtl." splits but "Robert F.\\nKennedy" does not).
-    - `a` ends with ':': boundary (list or quotation intro).
-    - `a` ends with , ; - – | ( „ and the like: join (the sentence continues).
-    - `b` starts with a lowercase letter: join (nothing starts a sentence lowercase).
-    - `b` starts with a capitalised function word ("Der", "Es", "In", "The"): boundary.
-      Such words are lowercase inside a sentence, so `a` ended one (or is a heading),
-      whatever follows below.
-    - `a` is nearly full in a block that looks hard-wrapped: join.
-    - `a` is 40-100 columns wide, `b` is at most 100, and `a` ends with a lowercase
-      word: join. Headings and titles end in nouns or names far more often, and
-      one-paragraph-per-line text has long `b` lines, while e-mail/forum text
-      wrapped at ~60-80 columns breaks anywhere, often after "von", "die", "und".
-    - otherwise `a` is a heading-like fragment: boundary.
+    - `line` ends with ':': boundary (list or quotation intro).
+    - `line` ends with , ; - – | ( „ and the like: join (the sentence continues).
+    - `next_line` starts with a lowercase letter: join (nothing starts a sentence
+      lowercase).
+    - `next_line` starts with a capitalised function word ("Der", "Es", "In",
+      "The"): boundary. Such words are lowercase inside a sentence, so `line` ended
+      one (or is a heading), whatever follows below.
+    - `line` is nearly full in a block that looks hard-wrapped: join.
+    - `line` is 40-100 columns wide, `next_line` is at most 100, and `line` ends
+      with a lowercase word: join. Headings and titles end in nouns or names far
+      more often, and one-paragraph-per-line text has long `next_line`s, while
+      e-mail/forum text wrapped at ~60-80 columns breaks anywhere, often after
+      "von", "die", "und".
+    - otherwise `line` is a heading-like fragment: boundary.
     """
-    last = _last_char(seg, a[0], a[1])
-    if b[2]:
+    start, end, marker, width = line
+    next_start, next_end, next_marker, next_width = next_line
+    last = _last_char(text, start, end)
+    if next_marker:
         return not (
-            b[2] in "–—"
-            and seg[b[0]].islower()
-            and not a[2]
-            and _WRAP_MIN <= a[3] <= _WRAP_MAX
+            next_marker in "–—"
+            and text[next_start].islower()
+            and not marker
+            and _WRAP_MIN <= width <= _WRAP_MAX
             and last not in _TERMINAL
             and last != ":"
         )
@@ -431,97 +466,115 @@ def _line_break_is_boundary(
         return True
     if last in _CONTINUE:
         return False
-    if seg[b[0]].islower():
+    if text[next_start].islower():
         return False
-    m = _WORD.match(seg, b[0], min(b[1], b[0] + 40))
-    if m is not None and m.group() in starters:
+    first_word = _WORD.match(text, next_start, min(next_end, next_start + 40))
+    if first_word is not None and first_word.group() in starters:
         return True
-    if wrap_width and a[3] >= _WRAP_FILL * wrap_width:
+    if wrap_width and width >= _WRAP_FILL * wrap_width:
         return False
-    if _WRAP_MIN <= a[3] <= _WRAP_MAX and b[3] <= _WRAP_MAX:
-        return not _ends_with_lowercase_word(seg, a[0], a[1])
+    if _WRAP_MIN <= width <= _WRAP_MAX and next_width <= _WRAP_MAX:
+        return not _ends_with_lowercase_word(text, start, end)
     return True
 
 
-def _blocks(seg: str) -> list[list[_Line]]:
-    """Non-blank lines of `seg` grouped into blocks separated by blank lines."""
+def _blocks(text: str) -> list[list[_Line]]:
+    """Non-blank lines of `text` grouped into blocks separated by blank lines."""
     blocks: list[list[_Line]] = []
     block: list[_Line] = []
-    pos = 0
-    for raw in seg.splitlines(True):
-        body = raw.rstrip()
-        if body:
-            lead = len(body) - len(body.lstrip())
-            cs = pos + lead
-            ce = pos + len(body)
+    line_pos = 0  # offset of the current line in text
+    for raw_line in text.splitlines(True):
+        content = raw_line.rstrip()
+        if content:
+            indent = len(content) - len(content.lstrip())
+            start = line_pos + indent
+            end = line_pos + len(content)
             marker = ""
-            m = _MARKER.match(seg, cs, ce)
-            if m is not None and not _is_date(seg, m.group(), m.end(), ce):
-                cs = m.end()
-                marker = m.group()[0]
-            if cs < ce:
-                block.append((cs, ce, marker, len(body)))
+            marker_match = _MARKER.match(text, start, end)
+            if marker_match is not None and not _is_date(
+                text, marker_match.group(), marker_match.end(), end
+            ):
+                start = marker_match.end()
+                marker = marker_match.group()[0]
+            if start < end:
+                block.append((start, end, marker, len(content)))
             elif block:  # a line with only a bullet glyph separates like a blank line
                 blocks.append(block)
                 block = []
         elif block:
             blocks.append(block)
             block = []
-        pos += len(raw)
+        line_pos += len(raw_line)
     if block:
         blocks.append(block)
     return blocks
 
 
-def _is_date(seg: str, marker: str, pos: int, end: int) -> bool:
-    """Whether an enumerator "13. " is really a day of month ("13. September 2024")."""
+def _is_date(text: str, marker: str, after_marker: int, line_end: int) -> bool:
+    """Whether the enumerator `marker` ("13. "), followed by text[after_marker:line_end],
+    is really a day of month ("13. September 2024")."""
     if not marker.rstrip().endswith(".") or not marker[0].isdecimal():
         return False
-    m = _WORD.match(seg, pos, min(end, pos + 40))
-    return m is not None and m.group().lower() in _MONTHS
+    word = _WORD.match(text, after_marker, min(line_end, after_marker + 40))
+    return word is not None and word.group().lower() in _MONTHS
 
 
 # ---------------------------------------------------------------------------
 # Sentences
 # ---------------------------------------------------------------------------
 
+# A sentence span: (start, end, heading) as offsets into the document text.
+_Span = tuple[int, int, bool]
 
-def _append(seg: str, s: int, e: int, base: int, out: list[tuple[int, int, bool]]) -> None:
-    """Append seg[s:e] (stripped, non-empty) with its heading flag, chunking long runs."""
-    if e - s <= MAX_SENTENCE_CHARS:
-        out.append((base + s, base + e, _last_char(seg, s, e) not in _TERMINAL))
+
+def _append_sentence(text: str, start: int, end: int, offset: int, out: list[_Span]) -> None:
+    """Append text[start:end] (stripped, non-empty) to `out` with its heading flag,
+    chunking long runs. `offset` is the position of `text` in the document."""
+    if end - start <= MAX_SENTENCE_CHARS:
+        out.append((offset + start, offset + end, _last_char(text, start, end) not in _TERMINAL))
         return
     # A run longer than MAX_SENTENCE_CHARS: cut at the last whitespace that fits,
     # or hard-cut when there is none. Chunks are marked as running text.
-    while e - s > MAX_SENTENCE_CHARS:
-        m = _CHUNK_END.match(seg, s, s + MAX_SENTENCE_CHARS + 1)
-        cut = m.end() if m is not None else s + MAX_SENTENCE_CHARS
-        out.append((base + s, base + cut, False))
-        nxt = _NON_SPACE.search(seg, cut, e)
-        if nxt is None:  # cannot happen: seg[e-1] is not space
+    while end - start > MAX_SENTENCE_CHARS:
+        chunk = _CHUNK_END.match(text, start, start + MAX_SENTENCE_CHARS + 1)
+        cut = chunk.end() if chunk is not None else start + MAX_SENTENCE_CHARS
+        out.append((offset + start, offset + cut, False))
+        next_chunk = _NON_SPACE.search(text, cut, end)
+        if next_chunk is None:  # cannot happen: text[end-1] is not space
             return
-        s = nxt.start()
-    out.append((base + s, base + e, False))
+        start = next_chunk.start()
+    out.append((offset + start, offset + end, False))
 
 
 def _split_unit(
-    seg: str,
-    us: int,
-    ue: int,
-    cand: re.Pattern[str],
-    base: int,
-    out: list[tuple[int, int, bool]],
+    text: str,
+    unit_start: int,
+    unit_end: int,
+    candidate_re: re.Pattern[str],
+    offset: int,
+    out: list[_Span],
 ) -> None:
-    cur = us
-    for m in cand.finditer(seg, us, ue):
-        ns = m.end()
-        if ns >= ue:
+    """Append the sentences of the unit text[unit_start:unit_end] to `out`, deciding
+    each candidate boundary found by `candidate_re` with _ends_sentence. `offset` is
+    the position of `text` in the document."""
+    sentence_start = unit_start
+    for candidate in candidate_re.finditer(text, unit_start, unit_end):
+        next_start = candidate.end()
+        if next_start >= unit_end:
             break
-        ce = m.end(2)
-        if _split_here(seg, m.start(), m.group(1), ce, ns, us, ue):
-            _append(seg, cur, ce, base, out)
-            cur = ns
-    _append(seg, cur, ue, base, out)
+        closers_end = candidate.end(2)
+        if _ends_sentence(
+            text,
+            candidate.start(),
+            candidate.group(1),
+            closers_end,
+            next_start,
+            unit_start,
+            unit_end,
+        ):
+            _append_sentence(text, sentence_start, closers_end, offset, out)
+            sentence_start = next_start
+    _append_sentence(text, sentence_start, unit_end, offset, out)
 
 
 def sentence_spans(
@@ -535,26 +588,26 @@ def sentence_spans(
     capitalised function words at the start of a line prove that the line before
     it ended a sentence ("Der", "Es" in German; "The", "It" in English).
     """
-    n = len(text)
-    start = min(max(start, 0), n)
-    end = n if end is None else min(max(end, start), n)
+    text_len = len(text)
+    start = min(max(start, 0), text_len)
+    end = text_len if end is None else min(max(end, start), text_len)
     if start >= end:
         return []
-    seg = text[start:end]
-    if language not in _CANDIDATE:
+    region = text[start:end]  # the helpers work on this copy; `start` maps back
+    if language not in _CANDIDATE_RE_BY_LANGUAGE:
         language = "de"
-    cand = _CANDIDATE[language]
+    candidate_re = _CANDIDATE_RE_BY_LANGUAGE[language]
     starters = _LINE_STARTERS[language]
-    out: list[tuple[int, int, bool]] = []
-    for block in _blocks(seg):
-        wrap_width = _block_wrap_width(seg, block)
-        us = block[0][0]
-        for a, b in zip(block, block[1:], strict=False):
-            if _line_break_is_boundary(seg, a, b, wrap_width, starters):
-                _split_unit(seg, us, a[1], cand, start, out)
-                us = b[0]
-        _split_unit(seg, us, block[-1][1], cand, start, out)
-    return out
+    spans: list[_Span] = []
+    for block in _blocks(region):
+        wrap_width = _block_wrap_width(region, block)
+        unit_start = block[0][0]
+        for line, next_line in zip(block, block[1:], strict=False):
+            if _line_break_is_boundary(region, line, next_line, wrap_width, starters):
+                _split_unit(region, unit_start, line[1], candidate_re, start, spans)
+                unit_start = next_line[0]
+        _split_unit(region, unit_start, block[-1][1], candidate_re, start, spans)
+    return spans
 
 
 def split_sentences(
@@ -569,12 +622,13 @@ def split_sentences(
 
     Line numbers count "\\n", "\\r\\n" and a lone "\\r" as one line break each.
     """
-    breaks = [m.end() for m in _NEWLINE.finditer(text)] if text else []
-    spans: Iterable[tuple[int, int]] = [(0, len(text))] if regions is None else sorted(regions)
-    out: list[Sentence] = []
-    for rs, re_ in spans:
-        for s, e, heading in sentence_spans(text, rs, re_, language):
-            out.append(
-                Sentence(path, len(out), text[s:e], s, e, bisect_right(breaks, s) + 1, heading)
+    line_starts = [newline.end() for newline in _NEWLINE.finditer(text)] if text else []
+    ordered: Iterable[tuple[int, int]] = [(0, len(text))] if regions is None else sorted(regions)
+    sentences: list[Sentence] = []
+    for region_start, region_end in ordered:
+        for start, end, heading in sentence_spans(text, region_start, region_end, language):
+            line = bisect_right(line_starts, start) + 1
+            sentences.append(
+                Sentence(path, len(sentences), text[start:end], start, end, line, heading)
             )
-    return out
+    return sentences
