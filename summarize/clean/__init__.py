@@ -1,0 +1,161 @@
+"""Mark the boilerplate lines of a scraped article as dropped, each with a short reason.
+
+Nothing is ever deleted: every line of the input is returned with its exact character
+offsets, so citations (file:line) and sentence offsets keep pointing into the original
+text. Cleaning is rule based and explainable: every rule lives in `rules.py` (tables of
+compiled patterns and word lists, each with a comment saying why it exists), and
+`clean_text` here is the single driver that applies them in a fixed order:
+
+1. line verdicts (`lines.py`): each line on its own (menus, bylines, dates, prices,
+   newsletter and consent text, related-link headings, image credits, disclaimers,
+   share bars ...);
+2. context rules (`context.py`): decisions that need neighbours (the reader-comment
+   section, "Von" + name on the next line, runs of short menu lines, teaser lists under
+   "Mehr zum Thema", image captions above a credit, junk at the end of the page);
+3. repeated lines: a line equal to an earlier kept line (case and whitespace ignored).
+
+German and English rules always both apply (sites mix languages: "Share" buttons on
+German pages, "Lesen Sie auch" on translated content). Everything is linear in the size
+of the text: long lines are only scanned by cheap substring tests before any regex runs,
+and every look-around window is bounded.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from . import context
+from .lines import classify_line
+from .rules import BULLET, HAS_ALNUM, LABEL_WORDS
+
+__all__ = ["Cleaned", "Line", "clean_text"]
+
+
+# --------------------------------------------------------------------------- data model
+@dataclass(frozen=True, slots=True)
+class Line:
+    number: int  # 1-based line number
+    start: int  # offset of the first character of the line in the text
+    end: int  # offset just past the line's content, excluding "\n" / "\r\n" / "\r"
+    kept: bool  # blank lines are always kept (there is nothing to drop)
+    reason: str  # "" when kept or blank; otherwise a short lowercase reason
+    blank: bool  # whitespace only
+
+
+@dataclass(frozen=True)
+class Cleaned:
+    lines: tuple[Line, ...]
+    title: str | None  # the first kept non-blank line if it looks like a title, else None
+
+    def kept_regions(self) -> list[tuple[int, int]]:
+        """Maximal runs of consecutive kept non-blank lines, as (start, end) offsets.
+
+        end is the end of the run's last line content. Blank or dropped lines separate
+        regions, so a region never spans a paragraph break or a removed line.
+        """
+        regions: list[tuple[int, int]] = []
+        start = end = -1
+        for line in self.lines:
+            if line.kept and not line.blank:
+                if start < 0:
+                    start = line.start
+                end = line.end
+            elif start >= 0:
+                regions.append((start, end))
+                start = -1
+        if start >= 0:
+            regions.append((start, end))
+        return regions
+
+    @property
+    def kept_lines(self) -> int:
+        """Number of kept non-blank lines."""
+        return sum(1 for line in self.lines if line.kept and not line.blank)
+
+    @property
+    def dropped_lines(self) -> int:
+        """Number of dropped lines (dropped lines are never blank)."""
+        return sum(1 for line in self.lines if not line.kept)
+
+
+# --------------------------------------------------------------------------- driver
+def clean_text(text: str) -> Cleaned:
+    """Mark each line kept or dropped (with a reason). Never raises; linear time."""
+    spans = _split_lines(text)
+    doc = context.Doc(text, spans)
+
+    # 1. line verdicts; short lines repeat a lot in dumps of many pages (menus, share
+    # bars, comment-form labels), so their verdicts are memoised
+    memo: dict[str, str] = {}
+    for i in range(len(doc)):
+        if doc.blank[i]:
+            continue
+        line = doc.text[i]
+        if doc.words[i] <= LABEL_WORDS:
+            reason = memo.get(line)
+            if reason is None:
+                reason = memo[line] = classify_line(line, doc.words[i])
+            doc.reasons[i] = reason
+        else:
+            doc.reasons[i] = classify_line(line, doc.words[i])
+
+    # 2. context rules (order matters: the comment section overrides everything after it)
+    context.bylines_split_over_lines(doc)
+    context.comment_section(doc)
+    context.related_blocks(doc)
+    context.author_bio(doc)
+    context.menu_runs(doc)
+    context.captions(doc)
+    context.boxed_lines(doc)
+    context.category_label(doc)
+
+    # 3. repeated lines, then what is left over at the end of the page
+    context.repeated_lines(doc)
+    context.trailing(doc)
+
+    lines = tuple(
+        Line(
+            number=i + 1,
+            start=start,
+            end=end,
+            kept=not doc.reasons[i],
+            reason=doc.reasons[i],
+            blank=doc.blank[i],
+        )
+        for i, (start, end) in enumerate(spans)
+    )
+    title = None
+    first = doc.first_kept()
+    if first >= 0 and _looks_like_title(doc.text[first], doc.words[first]):
+        title = doc.text[first]
+    return Cleaned(lines=lines, title=title)
+
+
+_LINE_END = re.compile(r"\r\n|\r|\n")
+
+
+def _split_lines(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each line's content; "\\r\\n", "\\r" and "\\n" all end a line.
+
+    Like str.splitlines for these three terminators: a final terminator does not open
+    an extra empty line, and an empty text has no lines.
+    """
+    spans: list[tuple[int, int]] = []
+    position = 0
+    for match in _LINE_END.finditer(text):
+        spans.append((position, match.start()))
+        position = match.end()
+    if position < len(text):
+        spans.append((position, len(text)))
+    return spans
+
+
+def _looks_like_title(line: str, words: int) -> bool:
+    return (
+        0 < words <= 30
+        and len(line) <= 250
+        and not line.endswith((".", ",", ";"))
+        and not BULLET.match(line)
+        and bool(HAS_ALNUM.search(line))
+    )
