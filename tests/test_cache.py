@@ -82,3 +82,27 @@ def test_round_trip_property(tmp_path_factory, items):
     cache = TranslationCache(tmp_path_factory.mktemp("c") / "c.sqlite3")
     cache.put_many(items.items())
     assert cache.get_many(list(items)) == items
+
+
+def _open_together(path: str, index: int, start) -> list[str]:
+    notes: list[str] = []
+    cache = TranslationCache(path, warn=notes.append)
+    start.wait()
+    cache.put_many([(f"k{index}-{j}", "v") for j in range(20)])
+    return notes
+
+
+def test_processes_opening_a_new_cache_together_all_use_it(tmp_path):
+    """Setting a fresh database to WAL needs it alone, and SQLite says "locked" at
+    once instead of waiting: each process must wait its turn, not drop the cache
+    (this made the Dask workers' shared cache lose entries)."""
+    import multiprocessing
+
+    context = multiprocessing.get_context("spawn")
+    with context.Manager() as manager, context.Pool(4) as pool:
+        for trial in range(12):
+            path = str(tmp_path / f"fresh-{trial}.sqlite3")
+            start = manager.Barrier(4)
+            notes = pool.starmap(_open_together, [(path, i, start) for i in range(4)])
+            assert notes == [[], [], [], []]
+            assert TranslationCache(path).info()["entries"] == 80

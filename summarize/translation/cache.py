@@ -17,6 +17,9 @@ from pathlib import Path
 from typing import Any
 
 CACHE_ENV = "SUMMARIZE_CACHE"
+# How long to wait for other processes holding the database (opening a
+# connection; every statement waits as long through busy_timeout).
+_BUSY_SECONDS = 60.0
 # SQLite's default limit on host parameters is 999 in older builds.
 _CHUNK = 500
 _SCHEMA = """
@@ -59,7 +62,7 @@ class TranslationCache:
         if self.path is None:
             return None
         try:
-            self._conn = self._open(self.path)
+            self._conn = self._open_when_free(self.path)
         except sqlite3.DatabaseError as exc:
             if _is_corrupt(exc):
                 self._conn = self._rebuild(self.path, exc)
@@ -69,11 +72,31 @@ class TranslationCache:
             self._fallback(exc)
         return self._conn
 
+    @classmethod
+    def _open_when_free(cls, path: Path) -> sqlite3.Connection:
+        """Open, waiting while other processes hold the database.
+
+        Switching a new database to WAL needs it to itself, and SQLite reports
+        "database is locked" at once instead of waiting, so processes that
+        open a fresh cache together (pre-commit hooks, cluster workers) would
+        otherwise give up the cache.
+        """
+        deadline = time.monotonic() + _BUSY_SECONDS
+        delay = 0.01
+        while True:
+            try:
+                return cls._open(path)
+            except sqlite3.OperationalError as exc:
+                if not _is_busy(exc) or time.monotonic() >= deadline:
+                    raise
+            time.sleep(delay)
+            delay = min(delay * 2, 0.5)
+
     @staticmethod
     def _open(path: Path) -> sqlite3.Connection:
         path.parent.mkdir(parents=True, exist_ok=True)
-        conn = sqlite3.connect(str(path), timeout=60, isolation_level=None)
-        conn.execute("PRAGMA busy_timeout = 60000")
+        conn = sqlite3.connect(str(path), timeout=_BUSY_SECONDS, isolation_level=None)
+        conn.execute(f"PRAGMA busy_timeout = {int(_BUSY_SECONDS * 1000)}")
         mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()
         if mode is None:
             raise sqlite3.DatabaseError("cannot set WAL journal mode")
@@ -160,6 +183,11 @@ class TranslationCache:
         if self._conn is not None:
             self._conn.close()
             self._conn = None
+
+
+def _is_busy(exc: sqlite3.OperationalError) -> bool:
+    text = str(exc).lower()
+    return "locked" in text or "busy" in text
 
 
 def _is_corrupt(exc: sqlite3.DatabaseError) -> bool:
