@@ -65,13 +65,13 @@ def make_plan(sample_paths: list[str]) -> dict:
     """Every kept sentence of the samples, and the same text as Argos paragraphs.
 
     A paragraph is a run of kept sentences with no line break between them
-    (as ``pipeline._paragraph_starts`` defines it), joined with single
+    (as ``summarize.run.pipeline._paragraph_starts`` defines it), joined with single
     spaces; an article is its paragraphs joined with "\\n", which is how
     Argos splits paragraphs. Argos then splits each paragraph into sentences
     with our splitter, so it sees exactly our sentences, but gets to batch
     the sentences of a paragraph together, as it would for a real article.
     """
-    from summarize.pipeline import load_articles
+    from summarize import load_articles
 
     articles, _ = load_articles(sample_paths)
     plan = {"articles": []}
@@ -196,7 +196,7 @@ def worker_ours(sample_paths: list[str], length: int) -> dict:
     t0 = time.perf_counter()
     from common import translation_module
 
-    from summarize import pipeline
+    import summarize as pipeline
 
     module = translation_module()
     t_import = time.perf_counter() - t0

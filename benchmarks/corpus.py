@@ -1,7 +1,7 @@
 """Deterministic synthetic German news corpora for the scale benchmarks.
 
 Each document is built from the samples' kept sentences (as segmented by
-``summarize.pipeline.load_articles``), shuffled and recombined into an
+``summarize.load_articles``), shuffled and recombined into an
 article of 1,000-1,100 words: a title, a byline-free lead, blank-line
 paragraphs of 2-6 sentences and a subheading every few paragraphs. To keep
 documents from being identical, numbers are replaced by other numbers of the
@@ -49,7 +49,7 @@ class Corpus:
 def _pools() -> tuple[list[str], list[str]]:
     """(headings, body sentences) from the samples, whitespace-normalised."""
     sys.path.insert(0, str(HERE.parent))
-    from summarize.pipeline import load_articles
+    from summarize import load_articles
 
     articles, _ = load_articles([str(SAMPLES)])
     headings: list[str] = []

@@ -145,7 +145,7 @@ def _run(built, commands: list[str], repeat: int, scratch: Path) -> dict:
     from typer.testing import CliRunner
 
     from summarize.cli import app
-    from summarize.executors import NANNY_MALLOC_TRIM
+    from summarize.run.dask import NANNY_MALLOC_TRIM
 
     runner = CliRunner()
     one = _one_doc_folder(built.path, scratch)

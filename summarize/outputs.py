@@ -6,6 +6,8 @@ import os
 import tempfile
 from pathlib import Path
 
+from .errors import UsageError
+
 
 def write_atomic(path: str | Path, content: str) -> bool:
     """Write ``content`` to ``path`` via a temporary file and a rename.
@@ -44,11 +46,9 @@ def write_atomic(path: str | Path, content: str) -> bool:
     return True
 
 
-EXTENSIONS = {"text": "txt", "md": "md", "json": "json", "jsonl": "jsonl"}
-
-
-def output_path(out_dir: Path, document_path: str, root: str | None, kind: str, target: str,
-                fmt: str) -> Path:
+def output_path(
+    out_dir: Path, document_path: str, root: str | None, kind: str, target: str, extension: str
+) -> Path:
     """Where one input's output goes under ``out_dir``, mirroring the input tree.
 
     Files found in a folder argument keep their place below that folder;
@@ -64,7 +64,7 @@ def output_path(out_dir: Path, document_path: str, root: str | None, kind: str, 
         relative = source
     else:
         relative = Path(source.name)
-    suffix = f".{target}.{EXTENSIONS[fmt]}"
+    suffix = f".{target}.{extension}"
     if kind == "summary":
         suffix = f".summary{suffix}"
     return out_dir / relative.parent / (relative.stem + suffix)
@@ -90,8 +90,6 @@ class OutputPlan:
         self._inputs = {os.path.realpath(p) for p in (inputs or set())}
 
     def add(self, path: Path, content: str) -> None:
-        from .errors import UsageError
-
         if os.path.realpath(path) in self._inputs:
             raise UsageError(f"{path}: refusing to write over an input file; choose another output")
         if path in self.files and self.files[path] != content:

@@ -1,8 +1,11 @@
 """Renderers: turn results into text, Markdown, JSON or JSON Lines.
 
-Each renderer returns a string (or yields lines), so the same bytes go to a
-file, a pipe or a terminal, and the same inputs always give the same bytes.
-Only :func:`rich_text` knows about rich, and it builds ``Text`` objects so
+``FORMATS`` is the one registry of output formats: the CLI's ``--format``
+choices, the extensions of per-file outputs and the configuration all read
+it. Each renderer returns a string (or yields lines), so the same bytes go to
+a file, a pipe or a terminal, and the same inputs always give the same bytes.
+Renderers read only summarize.results: no stage, translator or cache. Only
+the ``rich_*`` functions know about rich, and they build ``Text`` objects so
 article text is never parsed as markup.
 """
 
@@ -10,13 +13,23 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
 from typing import Any
 
-from .pipeline import ArticleResult, OutputSentence
-from .segment import Sentence
-from .sources import GENERATED_MARKER
+from .results import (
+    GENERATED_MARKER,
+    Article,
+    ArticleResult,
+    DigestResult,
+    DigestSource,
+    Fact,
+    GroupView,
+    OutputSentence,
+    Sentence,
+)
 
-FORMATS = ("text", "md", "json", "jsonl")
+SUMMARY_KEY = "summary"  # the JSON key of a summary's sentences
+TRANSLATION_KEY = "sentences"  # ... and of a translation's
 
 
 def cite(sentence: Sentence) -> dict[str, Any]:
@@ -112,9 +125,7 @@ def summary_markdown(results: Sequence[ArticleResult], stamp: str | None = None)
     for r in results:
         out.append(f"## {_md_inline(r.title or r.path)}")
         out.append("")
-        out.append(
-            f"`{r.path}` · {_direction(r)} · {len(r.sentences)} of {r.kept} kept sentences"
-        )
+        out.append(f"`{r.path}` · {_direction(r)} · {len(r.sentences)} of {r.kept} kept sentences")
         out.append("")
         if not r.sentences:
             out.append("_No sentences to summarize._")
@@ -192,8 +203,9 @@ def rich_summary(results: Sequence[ArticleResult]) -> list[Any]:
     for r in results:
         head = Text()
         head.append(r.title or r.path, style="bold")
-        head.append(f"\n{r.path} · {_direction(r)} · {len(r.sentences)} of {r.kept} sentences",
-                    style="dim")
+        head.append(
+            f"\n{r.path} · {_direction(r)} · {len(r.sentences)} of {r.kept} sentences", style="dim"
+        )
         blocks.append(head)
         for s in r.sentences:
             line = Text("  • ")
@@ -207,11 +219,11 @@ def rich_summary(results: Sequence[ArticleResult]) -> list[Any]:
 # --- digest ----------------------------------------------------------------------
 
 
-def _cites_inline(fact: Any) -> str:
+def _cites_inline(fact: Fact) -> str:
     return ", ".join(location(s) for s in fact.sentences)
 
 
-def digest_json(result: Any) -> str:
+def digest_json(result: DigestResult) -> str:
     return dumps(
         {
             "target": result.target,
@@ -230,7 +242,7 @@ def digest_json(result: Any) -> str:
     )
 
 
-def _source_json(source: Any) -> dict[str, Any]:
+def _source_json(source: DigestSource) -> dict[str, Any]:
     return {
         "path": source.path,
         "title": source.title,
@@ -240,7 +252,7 @@ def _source_json(source: Any) -> dict[str, Any]:
     }
 
 
-def digest_jsonl(result: Any) -> Iterator[str]:
+def digest_jsonl(result: DigestResult) -> Iterator[str]:
     for rank, f in enumerate(result.facts, 1):
         yield dumps_line(
             {
@@ -255,7 +267,7 @@ def digest_jsonl(result: Any) -> Iterator[str]:
         )
 
 
-def digest_markdown(result: Any, stamp: str | None = None) -> str:
+def digest_markdown(result: DigestResult, stamp: str | None = None) -> str:
     out = _md_head("# Key facts", stamp)
     if not result.facts:
         out.extend(["_No facts found._", ""])
@@ -263,8 +275,15 @@ def digest_markdown(result: Any, stamp: str | None = None) -> str:
         sources = "source" if f.support == 1 else "sources"
         out.append(f"{rank}. {_md_inline(f.text)}  ")
         out.append(f"   {f.support} {sources}: [{_cites_inline(f)}]")
-    out.extend(["", "## Sources", "", "| file | title | language | kept / total sentences |",
-                "|---|---|---|---|"])
+    out.extend(
+        [
+            "",
+            "## Sources",
+            "",
+            "| file | title | language | kept / total sentences |",
+            "|---|---|---|---|",
+        ]
+    )
     for s in result.sources:
         out.append(
             f"| `{s.path}` | {_md_inline(s.title or '')} | {s.language} | {s.kept} / {s.total} |"
@@ -272,7 +291,7 @@ def digest_markdown(result: Any, stamp: str | None = None) -> str:
     return "\n".join(out) + "\n"
 
 
-def digest_text(result: Any) -> str:
+def digest_text(result: DigestResult) -> str:
     out = []
     for rank, f in enumerate(result.facts, 1):
         out.append(f"{rank:>2}. {_one_line(f.text)}")
@@ -280,7 +299,7 @@ def digest_text(result: Any) -> str:
     return "\n".join(out) + "\n" if out else ""
 
 
-def rich_digest(result: Any) -> list[Any]:
+def rich_digest(result: DigestResult) -> list[Any]:
     from rich.text import Text
 
     blocks: list[Any] = []
@@ -292,3 +311,132 @@ def rich_digest(result: Any) -> list[Any]:
         cites.append(_cites_inline(f), style="cyan")
         blocks.append(cites)
     return blocks
+
+
+# --- inspect ---------------------------------------------------------------------
+
+
+def lines_text(article: Article) -> str:
+    """Every line of an article with its verdict: kept, or dropped and why."""
+    text = article.document.text
+    lines = article.cleaned.lines
+    width = len(str(len(lines)))
+    out = [
+        f"{article.path} ({article.language}): {article.cleaned.kept_lines} lines kept, "
+        f"{article.cleaned.dropped_lines} dropped"
+    ]
+    for line in lines:
+        if line.blank:
+            verdict = ""
+        elif line.kept:
+            verdict = "keep"
+        else:
+            verdict = f"drop: {line.reason}"
+        out.append(f"{line.number:>{width}} {verdict:<32} | {text[line.start : line.end]}")
+    return "\n".join(out) + "\n"
+
+
+def lines_json(article: Article) -> str:
+    text = article.document.text
+    lines = [
+        {
+            "line": line.number,
+            "kept": line.kept,
+            "reason": line.reason,
+            "text": text[line.start : line.end],
+        }
+        for line in article.cleaned.lines
+    ]
+    return dumps({"path": article.path, "language": article.language, "lines": lines})
+
+
+def groups_text(groups: Sequence[GroupView]) -> str:
+    """The digest's groups of several sentences, each member with why it joined."""
+    out = []
+    for number, group in enumerate(groups, 1):
+        if len(group.members) < 2:
+            continue
+        rep, *others = group.members
+        out.append(f"fact {number}: {group.support} files, score {group.score:.3f}")
+        out.append(f"  * {location(rep.sentence)}  {_one_line(rep.sentence.text)}")
+        for other in others:
+            terms = ", ".join(other.shared_terms)
+            out.append(f"  - {location(other.sentence)}  sim {other.similarity:.2f} via {terms}")
+            out.append(f"      {_one_line(other.sentence.text)}")
+        out.append("")
+    singles = sum(1 for g in groups if len(g.members) < 2)
+    out.append(
+        f"{len(groups)} facts after removing redundant ones; "
+        f"{singles} stand on one sentence (not shown)"
+    )
+    return "\n".join(out) + "\n"
+
+
+def groups_json(groups: Sequence[GroupView]) -> str:
+    return dumps(
+        {
+            "groups": [
+                {
+                    "support": g.support,
+                    "score": round(g.score, 6),
+                    "members": [
+                        {
+                            "similarity": round(m.similarity, 6),
+                            "shared_terms": list(m.shared_terms),
+                            "cite": cite(m.sentence),
+                        }
+                        for m in g.members
+                    ],
+                }
+                for g in groups
+            ]
+        }
+    )
+
+
+# --- the registry ------------------------------------------------------------------
+
+ArticlesRenderer = Callable[[Sequence[ArticleResult], "str | None"], str]
+
+
+@dataclass(frozen=True)
+class Format:
+    """One output format: how it renders each kind of result, and its file extension."""
+
+    extension: str
+    summary: ArticlesRenderer
+    translation: ArticlesRenderer
+    digest: Callable[[DigestResult, str | None], str]
+    # Writes one line per sentence, so a summary can be printed article by article.
+    streams: bool = False
+    # ``inspect`` can show line verdicts and groups in this format.
+    inspects: bool = False
+
+
+# Only Markdown shows the generation time (--timestamp); the other formats
+# ignore the stamp, so machine-read outputs never change between runs.
+FORMATS: dict[str, Format] = {
+    "text": Format(
+        "txt",
+        lambda results, stamp: summary_text(results),
+        lambda results, stamp: translation_text(results),
+        lambda result, stamp: digest_text(result),
+        inspects=True,
+    ),
+    "md": Format("md", summary_markdown, translation_markdown, digest_markdown),
+    "json": Format(
+        "json",
+        lambda results, stamp: articles_json(results, SUMMARY_KEY),
+        lambda results, stamp: articles_json(results, TRANSLATION_KEY),
+        lambda result, stamp: digest_json(result),
+        inspects=True,
+    ),
+    "jsonl": Format(
+        "jsonl",
+        lambda results, stamp: "".join(articles_jsonl(results, SUMMARY_KEY)),
+        lambda results, stamp: "".join(articles_jsonl(results, TRANSLATION_KEY)),
+        lambda result, stamp: "".join(digest_jsonl(result)),
+        streams=True,
+    ),
+}
+DEFAULT_FORMAT = "text"

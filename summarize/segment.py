@@ -27,25 +27,13 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Iterable
-from dataclasses import dataclass
+
+from .results import Sentence
 
 __all__ = ["MAX_SENTENCE_CHARS", "Sentence", "sentence_spans", "split_sentences"]
 
 #: Longest span returned; longer runs without punctuation are chunked at whitespace.
 MAX_SENTENCE_CHARS = 1000
-
-
-@dataclass(frozen=True)
-class Sentence:
-    """One sentence (or heading/fragment) of a document, with its exact location."""
-
-    path: str  # document path as given
-    index: int  # 0-based order among this document's sentences
-    text: str  # exactly document_text[start:end]
-    start: int  # character offsets into the document text
-    end: int
-    line: int  # 1-based line number of `start`
-    heading: bool  # no sentence-final punctuation: heading, title, bullet fragment
 
 
 # ---------------------------------------------------------------------------

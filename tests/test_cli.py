@@ -309,8 +309,7 @@ german_text = st.lists(german_words, min_size=1, max_size=120).map(" ".join)
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(st.lists(german_text, min_size=1, max_size=3))
 def test_json_citations_hold_on_generated_german_text(tmp_path, texts):
-    from summarize import render
-    from summarize.pipeline import load_articles, summarize_articles
+    from summarize import load_articles, render, summarize_articles
 
     folder = tmp_path / str(abs(hash(tuple(texts))))
     folder.mkdir(exist_ok=True)

@@ -59,7 +59,7 @@ def cluster(worker_env):
     import dask
     from distributed import LocalCluster
 
-    from summarize.executors import NANNY_MALLOC_TRIM
+    from summarize.run.dask import NANNY_MALLOC_TRIM
 
     before = {k: os.environ.get(k) for k in NANNY_VARIABLES}
     with (
@@ -132,7 +132,7 @@ def assert_same(local, dask):
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory):
     """40 articles recombined from the samples' sentences, some sharing facts."""
-    from summarize.pipeline import load_articles
+    from summarize import load_articles
 
     articles, _ = load_articles([str(SAMPLES)])
     pool = [
@@ -292,7 +292,7 @@ def _patch_prepare(client, action: str, marker: str = "") -> None:
     def patch() -> None:
         import os
 
-        import summarize.pipeline as pipeline
+        import summarize.run.pipeline as pipeline
 
         original = getattr(pipeline, "_unpatched_prepare", pipeline.prepare)
         pipeline._unpatched_prepare = original
@@ -313,7 +313,7 @@ def _patch_prepare(client, action: str, marker: str = "") -> None:
 
 def _unpatch_prepare(client) -> None:
     def unpatch() -> None:
-        import summarize.pipeline as pipeline
+        import summarize.run.pipeline as pipeline
 
         if hasattr(pipeline, "_unpatched_prepare"):
             pipeline.prepare = pipeline._unpatched_prepare
@@ -444,7 +444,7 @@ def test_local_runs_do_not_import_dask(command, tmp_path):
         "    assert not exc.code, exc.code\n"
         "loaded = sorted(m for m in sys.modules if m.split('.')[0] in ('dask', 'distributed'))\n"
         "assert not loaded, loaded\n"
-        "assert 'summarize.executors' not in sys.modules\n"
+        "assert 'summarize.run.dask' not in sys.modules\n"
     )
     proc = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, cwd=tmp_path
@@ -462,7 +462,7 @@ def test_help_does_not_import_dask():
     assert proc.returncode == 0
     imported = {line.split("|")[-1].strip() for line in proc.stderr.splitlines() if "|" in line}
     assert not {m for m in imported if m.split(".")[0] in ("dask", "distributed")}
-    assert "summarize.executors" not in imported
+    assert "summarize.run.dask" not in imported
 
 
 def test_executor_options_are_documented(cli):
@@ -473,10 +473,9 @@ def test_executor_options_are_documented(cli):
 
 def test_digest_partitions_agree_with_one_process(client):
     """The staged digest equals select_facts when the shuffle has many buckets."""
-    from summarize.executors import Collected, DaskExecutor, Job
-    from summarize.pipeline import digest_articles, load_articles
+    from summarize import digest_articles, digest_files, load_articles
     from summarize.render import digest_json
-    from summarize.sources import list_inputs
+    from summarize.run.dask import DaskExecutor
 
     class Same:
         def check(self, source, target):
@@ -489,18 +488,12 @@ def test_digest_partitions_agree_with_one_process(client):
     local = digest_articles(articles, target="de", translator=Same(), facts=1000)
     executor = DaskExecutor(partition_size=1, buckets=3)
     executor.client = client
-    collected = Collected()
-    facts, sources = executor.digest(
-        list_inputs([str(SAMPLES)]),
-        Job("digest", target="de", source_language="de"),
-        1000,
-        collected,
+    staged = digest_files(
+        [str(SAMPLES)], to="de", source_language="de", facts=1000, executor=executor
     )
-    from summarize.pipeline import DigestResult
+    facts = staged.facts
 
-    assert digest_json(DigestResult(facts=facts, sources=sources, target="de")) == digest_json(
-        local
-    )
+    assert digest_json(staged) == digest_json(local)
     assert len(facts) > 50
 
 
@@ -508,12 +501,12 @@ def test_overflowing_blocking_buckets_give_the_same_digest(
     cli, cluster, client, corpus, monkeypatch
 ):
     """With tiny buckets most of them overflow: pairs are then found in several buckets."""
-    monkeypatch.setattr("summarize.digest.BLOCK_LIMIT", 3)
+    monkeypatch.setattr("summarize.select.digest.BLOCK_LIMIT", 3)
 
     def set_limit(limit: int) -> None:
-        import summarize.digest
+        import summarize.select.digest as digest
 
-        summarize.digest.BLOCK_LIMIT = limit
+        digest.BLOCK_LIMIT = limit
 
     client.run(set_limit, 3)
     try:

@@ -8,16 +8,16 @@ from conftest import SAMPLES
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from summarize.digest import (
+from summarize import digest_articles, load_articles, prepare
+from summarize.run.commands import select_facts
+from summarize.select.digest import (
     BLOCK_LIMIT,
     GROUP_THRESHOLD,
     MAX_CANDIDATES,
     fact_candidates,
     related,
-    select_facts,
     vectorize,
 )
-from summarize.pipeline import digest_articles, load_articles, prepare
 from summarize.sources import Document
 
 

@@ -17,7 +17,7 @@ from conftest import SAMPLES
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from summarize.pipeline import prepare
+from summarize import prepare
 from summarize.sources import Document
 
 SUMMARIZE = [sys.executable, "-m", "summarize"]

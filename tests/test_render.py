@@ -5,8 +5,7 @@ from __future__ import annotations
 import json
 
 from summarize import render
-from summarize.digest import DigestSource, Fact
-from summarize.pipeline import ArticleResult, DigestResult, OutputSentence
+from summarize.results import ArticleResult, DigestResult, DigestSource, Fact, OutputSentence
 from summarize.segment import Sentence
 
 TEXT_A = "Titel der Meldung\n\nPutin und Kim unterzeichnen [laut Polizei] einen *Vertrag*.\nZweiter Satz hier."

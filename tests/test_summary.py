@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 from summarize.errors import UsageError
 from summarize.segment import Sentence
-from summarize.summary import SUMMARIZERS, candidates, select_sentences, sentence_count
+from summarize.select.summary import SUMMARIZERS, candidates, select_sentences, sentence_count
 
 
 def make(texts: list[str], heading: set[int] = frozenset()) -> list[Sentence]:
@@ -125,7 +125,7 @@ def test_summary_is_an_ordered_subset(texts, count, method):
 
 
 def test_long_articles_are_prefiltered_to_a_bounded_pool(monkeypatch):
-    monkeypatch.setattr("summarize.summary.MAX_RANKED", 10)
+    monkeypatch.setattr("summarize.select.summary.MAX_RANKED", 10)
     texts = [f"{ARTICLE[i % len(ARTICLE)][:-1]} im Jahr {1900 + i}." for i in range(60)]
     chosen = select_sentences(make(texts), "de", "lexrank", count=3)
     assert len(chosen) == 3
@@ -134,7 +134,7 @@ def test_long_articles_are_prefiltered_to_a_bounded_pool(monkeypatch):
 
 
 def test_prefilter_keeps_central_sentences_in_order():
-    from summarize.summary import prefilter
+    from summarize.select.summary import prefilter
 
     sentences = make(ARTICLE)
     kept = prefilter(sentences, "de", 3)

@@ -11,7 +11,7 @@ import json
 import pytest
 from conftest import SAMPLES
 
-from summarize.pipeline import load_articles, make_translator, translate_articles
+from summarize import load_articles, make_translator, translate_articles
 from summarize.translation import models
 from summarize.translation.cache import TranslationCache
 from summarize.translation.translator import ArgosTranslator, _looks_degenerate, split_long

@@ -23,60 +23,13 @@ and every look-around window is bounded.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
+from ..results import Cleaned, Line
 from . import context
 from .lines import classify_line
 from .rules import BULLET, HAS_ALNUM, LABEL_WORDS
 
 __all__ = ["Cleaned", "Line", "clean_text"]
-
-
-# --------------------------------------------------------------------------- data model
-@dataclass(frozen=True, slots=True)
-class Line:
-    number: int  # 1-based line number
-    start: int  # offset of the first character of the line in the text
-    end: int  # offset just past the line's content, excluding "\n" / "\r\n" / "\r"
-    kept: bool  # blank lines are always kept (there is nothing to drop)
-    reason: str  # "" when kept or blank; otherwise a short lowercase reason
-    blank: bool  # whitespace only
-
-
-@dataclass(frozen=True)
-class Cleaned:
-    lines: tuple[Line, ...]
-    title: str | None  # the first kept non-blank line if it looks like a title, else None
-
-    def kept_regions(self) -> list[tuple[int, int]]:
-        """Maximal runs of consecutive kept non-blank lines, as (start, end) offsets.
-
-        end is the end of the run's last line content. Blank or dropped lines separate
-        regions, so a region never spans a paragraph break or a removed line.
-        """
-        regions: list[tuple[int, int]] = []
-        start = end = -1
-        for line in self.lines:
-            if line.kept and not line.blank:
-                if start < 0:
-                    start = line.start
-                end = line.end
-            elif start >= 0:
-                regions.append((start, end))
-                start = -1
-        if start >= 0:
-            regions.append((start, end))
-        return regions
-
-    @property
-    def kept_lines(self) -> int:
-        """Number of kept non-blank lines."""
-        return sum(1 for line in self.lines if line.kept and not line.blank)
-
-    @property
-    def dropped_lines(self) -> int:
-        """Number of dropped lines (dropped lines are never blank)."""
-        return sum(1 for line in self.lines if not line.kept)
 
 
 # --------------------------------------------------------------------------- driver

@@ -21,9 +21,10 @@
 
 Every step is a function of a slice of the candidates plus a few corpus-wide
 totals (the vocabulary, term counts, an exactly summed centroid), and the
-blocking comparisons are defined bucket by bucket (bucket_pairs), so
-summarize.executors runs the same steps over partitions on a Dask cluster,
-with shuffles by text and by blocking key, and gets the same facts.
+blocking comparisons are defined bucket by bucket (compare_bucket), so one
+plan (summarize.run.digest_plan) runs these steps over partitions: the whole
+input as one partition in this process, or many on a Dask cluster with
+shuffles by text and by blocking key, with the same facts either way.
 """
 
 from __future__ import annotations
@@ -35,9 +36,9 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from .segment import Sentence
-from .summary import MIN_WORDS, prefilter
-from .words import stemmer, stop_words, text_key, tokenize
+from ..results import Sentence
+from ..words import stemmer, stop_words, text_key, tokenize
+from .summary import prefilter, worth_ranking
 
 DEFAULT_FACTS = 12
 # Per article, at most this many sentences compete to be facts (a linear
@@ -58,8 +59,10 @@ GROUP_THRESHOLD = 0.18
 TOPIC_DAMPING = 2.0
 # Two sentences must also share this many content terms: one rare shared
 # word can make a short pair similar without them stating the same thing.
+# Short sentences state a fact in fewer words, but letting two shared words
+# suffice for them merged pairs of stock phrases ("weitreichende Konsequenzen")
+# far more often than it found real matches.
 MIN_SHARED_TERMS = 3
-SHORT_SENTENCE_TERMS = 0
 # Two chosen facts whose sentences are this similar say the same thing; the
 # better supported one stays.
 REDUNDANCY_THRESHOLD = GROUP_THRESHOLD
@@ -94,16 +97,24 @@ _MIN_CLAUSE_WORDS = 4
 
 
 @dataclass
-class Candidate:
-    sentence: Sentence
-    language: str
-    position: float  # 0 for an article's first sentence, 1 for its last
-    terms: dict[str, float] = field(default_factory=dict)  # term -> weight (before idf)
+class Vectors:
+    """What comparing two sentences needs of each (see related)."""
+
     vector: dict[str, float] = field(default_factory=dict)  # term -> idf weight, unit length
     clauses: list[dict[str, float]] = field(default_factory=list)  # per clause, if several
     # Terms that are part of a longer term of the same sentence (the "macht" of
     # "Machtverhältnis"): sharing them as well as the whole proves nothing more.
     parts: frozenset[str] = frozenset()
+
+
+@dataclass(kw_only=True)
+class Candidate(Vectors):
+    """A sentence that may state a key fact, with what grouping and ranking know of it."""
+
+    sentence: Sentence
+    language: str = ""
+    position: float = 0.0  # 0 for an article's first sentence, 1 for its last
+    terms: dict[str, float] = field(default_factory=dict)  # term -> weight (before idf)
     quality: float = 0.0
 
 
@@ -113,26 +124,6 @@ class Group:
     representative: int = -1
     support: int = 0
     score: float = 0.0
-
-
-@dataclass(frozen=True)
-class Fact:
-    """One key fact: its representative sentence first, then every other source."""
-
-    text: str  # in the output language
-    support: int  # distinct files stating it
-    sentences: tuple[Sentence, ...]
-    language: str
-    score: float
-
-
-@dataclass(frozen=True)
-class DigestSource:
-    path: str
-    title: str | None
-    language: str
-    kept: int
-    total: int
 
 
 # --- candidates and vectors ---------------------------------------------------
@@ -146,11 +137,7 @@ def fact_candidates(articles: Sequence) -> list[Candidate]:
 def article_candidates(article) -> list[Candidate]:
     """One article's candidates; depends on nothing but the article."""
     out: list[Candidate] = []
-    pool = [
-        s
-        for s in article.sentences
-        if not s.heading and len(tokenize(s.text)) >= MIN_WORDS and not _is_question(s.text)
-    ]
+    pool = [s for s in article.sentences if worth_ranking(s) and not _is_question(s.text)]
     if len(pool) > MAX_CANDIDATES:
         pool = prefilter(pool, article.language, MAX_CANDIDATES)
     seen: set[str] = set()
@@ -160,7 +147,7 @@ def article_candidates(article) -> list[Candidate]:
         if key in seen:  # a headline or teaser repeated inside one article
             continue
         seen.add(key)
-        out.append(Candidate(sentence, article.language, i / last))
+        out.append(Candidate(sentence=sentence, language=article.language, position=i / last))
     return out
 
 
@@ -417,9 +404,9 @@ def _shared_count(
     return len(shared) - len(shared & parts) if parts else len(shared)
 
 
-def related(a: Candidate, b: Candidate) -> float:
+def related(a: Vectors, b: Vectors) -> float:
     """How strongly two sentences state the same fact (0 when they do not)."""
-    needed = _needed_shared(a.vector, b.vector)
+    needed = MIN_SHARED_TERMS
     if len(a.vector.keys() & b.vector.keys()) < needed:
         return 0.0  # cheap exit for the common case
     parts = a.parts & b.parts
@@ -434,15 +421,6 @@ def related(a: Candidate, b: Candidate) -> float:
     return best
 
 
-def _needed_shared(a: dict[str, float], b: dict[str, float]) -> int:
-    # Short sentences state a fact in fewer words, but letting two shared
-    # words suffice for them merged pairs of stock phrases ("weitreichende
-    # Konsequenzen") far more often than it found real matches: off by default.
-    if min(len(a), len(b)) <= SHORT_SENTENCE_TERMS:
-        return MIN_SHARED_TERMS - 1
-    return MIN_SHARED_TERMS
-
-
 def similarity(a: dict[str, float], b: dict[str, float]) -> float:
     if len(a) > len(b):
         a, b = b, a
@@ -450,6 +428,12 @@ def similarity(a: dict[str, float], b: dict[str, float]) -> float:
 
 
 # --- grouping ----------------------------------------------------------------
+#
+# Sentences are compared only within blocks: each is indexed under its few
+# rarest terms (blocking keys), and compared with the first BLOCK_LIMIT
+# sentences of each of its buckets, so the work per sentence is bounded on any
+# corpus. Everything is defined per bucket, so the buckets can be spread over
+# a cluster and still compare exactly the same pairs, each pair once.
 
 
 def blocking_keys(vector: Mapping[str, float], df: Mapping[str, int]) -> list[str]:
@@ -461,9 +445,8 @@ def bucket_pairs(members: Sequence) -> Iterator[tuple]:
     """The pairs (j, i), j < i, that one blocking bucket calls for comparing.
 
     ``members`` are the ids of every sentence indexed under the key, sorted.
-    A sentence is compared with the first BLOCK_LIMIT sentences indexed
-    before it; the union over all its keys is exactly what find_neighbours
-    compares, so a cluster can find the pairs bucket by bucket.
+    A sentence is compared with the first BLOCK_LIMIT sentences of the bucket
+    that come before it.
     """
     first = members[:BLOCK_LIMIT]
     for position, i in enumerate(members):
@@ -471,49 +454,72 @@ def bucket_pairs(members: Sequence) -> Iterator[tuple]:
             yield j, i
 
 
-def find_neighbours(
-    candidates: Sequence[Candidate], among: list[int]
-) -> dict[int, list[tuple[int, float]]]:
-    """For each candidate in ``among``, the others there that state the same fact.
+def first_members(keyed: Iterable[tuple[int, Sequence[str]]], sizes: Mapping[str, int]) -> dict:
+    """For each overflowing bucket, its first BLOCK_LIMIT members of ``keyed`` (id order)."""
+    firsts: dict[str, list[int]] = {}
+    for gid, keys in keyed:
+        for key in keys:
+            if sizes[key] > BLOCK_LIMIT:
+                members = firsts.setdefault(key, [])
+                if len(members) < BLOCK_LIMIT:
+                    members.append(gid)
+    return firsts
 
-    Pairs are only compared within blocks: each sentence is indexed under its
-    few rarest terms and compared with the sentences already in those
-    buckets, each bucket capped, so the work per sentence is bounded.
-    Each candidate's neighbours come in index order.
+
+def merge_first_members(*firsts: dict[str, list[int]]) -> dict[str, list[int]]:
+    merged: dict[str, list[int]] = {}
+    for part in firsts:
+        for key, members in part.items():
+            merged[key] = sorted(merged.get(key, []) + members)[:BLOCK_LIMIT]
+    return merged
+
+
+def bucket_thresholds(firsts: Mapping[str, list[int]]) -> dict[str, int]:
+    """Overflowing bucket -> the id of its last compared member (the BLOCK_LIMIT-th)."""
+    return {key: members[-1] for key, members in firsts.items()}
+
+
+@dataclass(frozen=True)
+class Blocked:
+    """A representative sentence as a blocking bucket sees it."""
+
+    gid: int
+    keys: frozenset[str]
+    vectors: Vectors
+
+
+def compare_bucket(
+    key: str, members: Sequence[int], blocked: Mapping[int, Blocked], thresholds: Mapping[str, int]
+) -> Iterator[tuple[int, int, float]]:
+    """The pairs (i, j, similarity), i later than j, that state the same fact in one bucket.
+
+    A pair (j, i) is called for by every bucket both are in where j is among
+    the first BLOCK_LIMIT members: where the bucket does not overflow, or
+    where j is at most the bucket's threshold. Only the first such bucket (in
+    key order) compares it, so each pair is compared once however the buckets
+    are spread.
     """
-    df: Counter[str] = Counter()
-    for i in among:
-        df.update(candidates[i].vector.keys())
-    neighbours: dict[int, list[tuple[int, float]]] = {i: [] for i in among}
-    index: dict[str, list[int]] = {}
-    for i in among:
-        candidate = candidates[i]
-        keys = blocking_keys(candidate.vector, df)
-        others: set[int] = set()
-        for key in keys:
-            others.update(index.get(key, ()))
-        for j in sorted(others):
-            # Always related(later, earlier): similarity sums in a fixed order.
-            sim = related(candidate, candidates[j])
-            if sim >= GROUP_THRESHOLD:
-                neighbours[i].append((j, sim))
-                neighbours[j].append((i, sim))
-        for key in keys:
-            bucket = index.setdefault(key, [])
-            if len(bucket) < BLOCK_LIMIT:
-                bucket.append(i)
-    return neighbours
+    unbounded = 1 << 62
+    for j, i in bucket_pairs(sorted(members)):
+        shared = blocked[i].keys & blocked[j].keys
+        if len(shared) > 1 and key != min(k for k in shared if j <= thresholds.get(k, unbounded)):
+            continue  # compared in an earlier bucket
+        # Always related(later, earlier): similarity sums in a fixed order.
+        sim = related(blocked[i].vectors, blocked[j].vectors)
+        if sim >= GROUP_THRESHOLD:
+            yield i, j, sim
 
 
 def pick_copies(keyed: Iterable[tuple[Any, Any, float, Any]]) -> dict:
     """Identical sentences, compared once: representative id -> every copy's id.
 
-    ``keyed`` holds (text key, id, quality, sentence) in id order. The best
-    copy (highest quality, then earliest position) stands for all of them.
+    ``keyed`` holds (text key, id, quality, spot) in id order, where a spot
+    has the sentence's ``path`` and ``start``. The best copy (highest
+    quality, then earliest position) stands for all of them.
     """
-    copies: dict[str, list[tuple[object, float, Sentence]]] = {}
-    for key, i, quality, sentence in keyed:
-        copies.setdefault(key, []).append((i, quality, sentence))
+    copies: dict[str, list[tuple[object, float, Any]]] = {}
+    for key, i, quality, spot in keyed:
+        copies.setdefault(key, []).append((i, quality, spot))
     chosen = {}
     for same in copies.values():
         best = min(same, key=lambda c: (-c[1], c[2].path, c[2].start))
@@ -527,16 +533,18 @@ def star_group(
     copies: Sequence,
     near: Sequence[tuple[Any, float]],
     copies_of: Callable[[Any], Sequence],
-    sentence_of: Callable[[Any], Any],
+    spot_of: Callable[[Any], Any],
 ) -> Group:
     """The fact centred on ``rep``: its copies and every neighbour's copies.
 
+    A sentence may support several facts (a long sentence often states two),
+    and no group grows by chaining: every member is similar to the centre.
     ``near`` lists the neighbours in id order with their similarity.
     """
     others = [k for k in copies if k != rep]
     others += [k for j, _ in near for k in copies_of(j)]
-    members = [rep, *sorted(others, key=lambda j: _position_of(sentence_of(j)))]
-    support = len({sentence_of(j).path for j in members})
+    members = [rep, *sorted(others, key=lambda j: _position_of(spot_of(j)))]
+    support = len({spot_of(j).path for j in members})
     sims = [1.0] * (len(copies) - 1) + [sim for _, sim in near]
     agreement = sum(sims) / len(sims) if sims else 0.0
     return Group(
@@ -544,37 +552,8 @@ def star_group(
     )
 
 
-def group_candidates(candidates: list[Candidate]) -> list[Group]:
-    """One group per candidate: the candidate and every neighbour (star clustering).
-
-    A sentence may support several facts (a long sentence often states two),
-    and no group grows by chaining: every member is similar to the centre.
-    """
-    # Identical sentences (agency copy run by several outlets, a repeated
-    # paragraph) are compared once; each stands for all its copies.
-    copies_of = pick_copies(
-        (text_key(c.sentence.text), i, c.quality, c.sentence) for i, c in enumerate(candidates)
-    )
-    unique = sorted(copies_of)
-    return [
-        star_group(
-            i,
-            candidates[i].quality,
-            copies_of[i],
-            near,
-            copies_of.__getitem__,
-            lambda j: candidates[j].sentence,
-        )
-        for i, near in find_neighbours(candidates, unique).items()
-    ]
-
-
-def _position(candidate: Candidate) -> tuple[str, int]:
-    return _position_of(candidate.sentence)
-
-
-def _position_of(sentence: Sentence) -> tuple[str, int]:
-    return (sentence.path, sentence.start)
+def _position_of(spot: Any) -> tuple[str, int]:
+    return (spot.path, spot.start)
 
 
 # --- ranking -------------------------------------------------------------------
@@ -584,12 +563,6 @@ def rank_key(group: Group, centre: Candidate) -> tuple[int, float, str, int]:
     """Most-supported first, then best score, then position."""
     s = centre.sentence
     return (-group.support, -round(group.score, 9), s.path, s.start)
-
-
-def rank_groups(groups: list[Group], candidates: Any, count: int | None) -> list[Group]:
-    """Most-supported first, then best score; a fact too similar to a chosen one is skipped."""
-    ordered = sorted(groups, key=lambda g: rank_key(g, candidates[g.representative]))
-    return choose_groups(ordered, candidates, count)
 
 
 def choose_groups(ordered: Iterable[Group], candidates: Any, count: int | None) -> list[Group]:
@@ -611,18 +584,7 @@ def choose_groups(ordered: Iterable[Group], candidates: Any, count: int | None) 
     return chosen
 
 
-def select_facts(
-    articles: Sequence, count: int | None = DEFAULT_FACTS
-) -> tuple[list[Group], list[Candidate]]:
-    """The top ``count`` facts of a set of articles (all, if None), and their candidates."""
-    candidates = fact_candidates(articles)
-    if not candidates:
-        return [], candidates
-    vectorize(candidates)
-    return rank_groups(group_candidates(candidates), candidates, count), candidates
-
-
-def shared_terms(a: Candidate, b: Candidate, limit: int = 8) -> list[str]:
+def shared_terms(a: Vectors, b: Vectors, limit: int = 8) -> list[str]:
     """The terms that made two sentences similar, strongest first."""
     common = [(a.vector[t] * b.vector[t], t) for t in a.vector if t in b.vector]
     return [t for _, t in sorted(common, reverse=True)[:limit]]

@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import math
 import warnings
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from .errors import UsageError
-from .segment import Sentence
-from .words import stemmer, stop_words, text_key, tokenize
+from ..errors import UsageError
+from ..results import Sentence
+from ..words import stemmer, stop_words, text_key, tokenize
 
 # sumy's summarizer classes, keyed by the CLI name. Imported lazily: sumy's
 # summarizers pull in numpy and nltk, which `summarize --help` never needs.
@@ -60,23 +60,25 @@ class WordTokenizer:
         return (text,)
 
 
-def candidates(sentences: Sequence[Sentence]) -> list[Sentence]:
-    """Sentences worth ranking: no headings or fragments, each text once.
+def worth_ranking(sentence: Sentence) -> bool:
+    """A full sentence: not a heading, not a fragment ("Analyse")."""
+    return not sentence.heading and len(tokenize(sentence.text)) >= MIN_WORDS
 
-    A headline repeated inside an article (title, then teaser) counts once;
-    the first occurrence stands for it.
-    """
+
+def first_copies(sentences: Iterable[Sentence]) -> Iterator[Sentence]:
+    """Each text once: a headline repeated inside an article (title, then teaser)
+    counts once, and its first occurrence stands for it."""
     seen: set[str] = set()
-    chosen = []
     for sentence in sentences:
-        if sentence.heading or len(tokenize(sentence.text)) < MIN_WORDS:
-            continue
         key = text_key(sentence.text)
-        if key in seen:
-            continue
-        seen.add(key)
-        chosen.append(sentence)
-    return chosen
+        if key not in seen:
+            seen.add(key)
+            yield sentence
+
+
+def candidates(sentences: Sequence[Sentence]) -> list[Sentence]:
+    """Sentences worth ranking, each text once."""
+    return list(first_copies(s for s in sentences if worth_ranking(s)))
 
 
 def sentence_count(total: int, sentences: int | None, ratio: float | None) -> int:

@@ -12,39 +12,10 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from .errors import UsageError
+from ..errors import UsageError
 
-COMMANDS = ("summary", "digest", "translate")
-
-# Config key -> the command's parameter name.
-KEYS = {
-    "inputs": "paths",
-    "out_dir": "out_dir",
-    "out-dir": "out_dir",
-    "output": "output",
-    "to": "to",
-    "from": "source",
-    "facts": "facts",
-    "method": "method",
-    "sentences": "sentences",
-    "ratio": "ratio",
-    "glob": "glob",
-    "format": "fmt",
-    "encoding": "encoding",
-    "cache": "cache",
-    "beam": "beam",
-    "keep_boilerplate": "keep_boilerplate",
-}
-# Parameters each command has, so a shared key lands only where it fits.
-PARAMETERS = {
-    "summary": {"paths", "out_dir", "output", "to", "source", "method", "sentences", "ratio",
-                "glob", "fmt", "encoding", "cache", "beam"},
-    "digest": {"paths", "output", "to", "source", "facts", "glob", "fmt", "encoding", "cache",
-               "beam"},
-    "translate": {"paths", "out_dir", "output", "to", "source", "glob", "fmt", "encoding",
-                  "cache", "beam", "keep_boilerplate"},
-}
-LISTS = {"paths", "glob"}
+# The configuration key of the input paths (the commands' PATHS argument).
+INPUTS_KEY = "inputs"
 
 
 def _read_toml(path: Path) -> dict[str, Any]:
@@ -73,22 +44,33 @@ def load_settings(folder: Path | None = None) -> tuple[dict[str, Any], Path | No
     return {}, None
 
 
-def default_map(folder: Path | None = None) -> dict[str, dict[str, Any]]:
-    """Click's default_map: per command, parameter name -> default value."""
+def default_map(
+    commands: dict[str, dict[str, str]], folder: Path | None = None
+) -> dict[str, dict[str, Any]]:
+    """Click's default_map: per command, parameter name -> default value.
+
+    ``commands`` maps each configurable command to its settings: config key
+    -> parameter name, as read off the command's own options (so a setting
+    exists exactly when the command has the option). A shared key applies to
+    every command that has it; a key no command has is an error.
+    """
     settings, source = load_settings(folder)
-    result: dict[str, dict[str, Any]] = {command: {} for command in COMMANDS}
+    result: dict[str, dict[str, Any]] = {command: {} for command in commands}
+    known = sorted({key for keys in commands.values() for key in keys})
     shared = {k: v for k, v in settings.items() if not isinstance(v, dict)}
-    for command in COMMANDS:
+    for command, keys in commands.items():
         specific = settings.get(command, {})
         for key, value in [*shared.items(), *specific.items()]:
-            name = KEYS.get(key)
+            if key not in known:
+                raise UsageError(f"{source}: unknown setting {key!r}; known: {', '.join(known)}")
+            name = keys.get(key)
             if name is None:
-                raise UsageError(
-                    f"{source}: unknown setting {key!r}; known: {', '.join(sorted(set(KEYS)))}"
-                )
-            if name not in PARAMETERS[command]:
                 continue
-            if name in LISTS and isinstance(value, str):
+            if isinstance(value, str) and key in _LIST_KEYS:
                 value = [value]
             result[command][name] = value
     return result
+
+
+# Settings that take several values; a single string is one of them.
+_LIST_KEYS = {INPUTS_KEY, "glob"}

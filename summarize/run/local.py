@@ -1,0 +1,158 @@
+"""The local executor: every task runs in this process, when its result is first needed.
+
+Tasks are deferred rather than run at once, so a plan can be written the way
+it runs on a cluster (submit now, fetch later) while this process still
+streams: the per-article commands fetch one partition after another, and a
+summary written as JSON Lines appears article by article.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Sequence
+from typing import Any
+
+from ..errors import UsageError
+from ..sources import InputItem
+from ..translation.translator import Translator
+from .jobs import Job, Layout, Outcome, PartReport
+from .pipeline import ProgressFn, Workspace, articles_task
+
+# The per-article commands stream their results at most this many articles
+# at a time when asked to stream (JSON Lines on stdout); otherwise every
+# article's sentences are translated in one batch, the fastest.
+STREAM_PARTITION = 1
+
+
+class Deferred:
+    """A task to run in this process on first fetch, once: the local stand-in for a future."""
+
+    __slots__ = ("_fn", "_args", "_done", "_value")
+
+    def __init__(self, fn: Callable, args: tuple) -> None:
+        self._fn: Callable | None = fn
+        self._args: tuple = args
+        self._done = False
+        self._value: Any = None
+
+    def result(self) -> Any:
+        if not self._done:
+            assert self._fn is not None
+            self._value = self._fn(*(_resolved(a) for a in self._args))
+            self._done = True
+            self._fn, self._args = None, ()  # let the inputs go
+        return self._value
+
+
+def _resolved(value: Any) -> Any:
+    """An argument as a task sees it: deferred results inside lists and tuples run first."""
+    if isinstance(value, Deferred):
+        return value.result()
+    if isinstance(value, list):
+        return [_resolved(v) for v in value]
+    if isinstance(value, tuple):
+        return tuple(_resolved(v) for v in value)
+    return value
+
+
+class LocalExecutor:
+    """Run the pipeline's tasks in this process: the whole input is one partition."""
+
+    name = "local"
+    isolate = False  # a bug on one input is a bug: let it show
+
+    def __init__(
+        self,
+        *,
+        translator: Translator | None = None,
+        warn: Callable[[str], None] | None = None,
+        info: Callable[[str], None] | None = None,
+        translation_progress: ProgressFn | None = None,
+    ) -> None:
+        self.workspace = Workspace(translator, progress=translation_progress)
+        self.warn = warn or (lambda message: None)
+        self.info = info or (lambda message: None)
+        self.decoded = 0
+        self._noted: set[str] = set()
+
+    @classmethod
+    def from_options(
+        cls,
+        *,
+        scheduler: str | None = None,
+        workers: int | None = None,
+        warn: Callable[[str], None] | None = None,
+        info: Callable[[str], None] | None = None,
+        translation_progress: ProgressFn | None = None,
+    ) -> LocalExecutor:
+        """The executor the CLI options describe (the cluster options are not for this one)."""
+        if scheduler is not None or workers is not None:
+            raise UsageError("--scheduler and --workers need --executor dask")
+        return cls(warn=warn, info=info, translation_progress=translation_progress)
+
+    def __enter__(self) -> LocalExecutor:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        pass
+
+    # -- what plans need
+
+    def submit(self, fn: Callable, *args: Any) -> Deferred:
+        return Deferred(fn, args)
+
+    def fetch(self, handle: Any) -> Any:
+        return _resolved(handle)
+
+    def note(self, notes: Sequence[str]) -> None:
+        for note in notes:
+            if note not in self._noted:
+                self._noted.add(note)
+                self.warn(note)
+
+    def reports(
+        self, handles: list, parts: list[list], progress: ProgressFn | None
+    ) -> Iterator[tuple[int, PartReport, bool]]:
+        """Each partition's report, in order (nothing here is ever lost)."""
+        total = sum(len(part) for part in parts)
+        done = 0
+        for p, handle in enumerate(handles):
+            report = self.fetch(handle)
+            self.note(report.notes)
+            self.decoded += report.decoded
+            done += len(parts[p])
+            if progress is not None:
+                progress(done, total)
+            yield p, report, False
+
+    def digest_layout(self, items: int) -> Layout:
+        return Layout(partition_size=max(items, 1), buckets=1)
+
+    # -- the per-article commands
+
+    def articles(
+        self,
+        items: Sequence[InputItem],
+        job: Job,
+        progress: ProgressFn | None = None,
+        stream: bool = False,
+    ) -> Iterator[Outcome]:
+        """Every input's outcome, in input order; one partition at a time when streaming."""
+        if not items:
+            return
+        size = STREAM_PARTITION if stream else len(items)
+        indexed = list(enumerate(items))
+        total = len(items)
+        done = 0
+
+        def advance() -> None:
+            nonlocal done
+            done += 1
+            if progress is not None and total > 1:
+                progress(done, total)
+
+        for start in range(0, len(indexed), size):
+            part = indexed[start : start + size]
+            report = articles_task(part, job, self.workspace, self.isolate, advance)
+            self.note(report.notes)
+            self.decoded += report.decoded
+            yield from report.outcomes
