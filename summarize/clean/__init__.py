@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 
 from ..results import Cleaned, Line
-from . import context
+from . import comments, context
 from .lines import classify_line
 from .rules import BULLET, HAS_ALNUM, LABEL_WORDS
 
@@ -55,11 +55,18 @@ def clean_text(text: str) -> Cleaned:
 
     # 2. context rules (order matters: the comment section overrides everything after it)
     context.bylines_split_over_lines(doc)
-    context.comment_section(doc)
+    comments.comment_section(doc)
     context.related_blocks(doc)
     context.author_bio(doc)
+    context.contact_blocks(doc)
+    context.ad_copy(doc)
     context.menu_runs(doc)
+    context.site_header(doc)
     context.captions(doc)
+    context.credit_names(doc)
+    context.byline_names(doc)
+    context.pull_quotes(doc)
+    context.capitals(doc)
     context.boxed_lines(doc)
     context.category_label(doc)
 

@@ -11,40 +11,53 @@ bounded, so each rule is linear in the number of lines.
 from __future__ import annotations
 
 from .rules import (
+    AD_COPY,
+    AD_COPY_LINES,
+    AD_COPY_WORDS,
+    ADVERTISING,
     AUTHOR_BIO_HEADING,
     BOX_REASONS,
     BULLET,
     BY_ALONE,
     BYLINE,
     CAP,
+    CAPITALS,
+    CAPITALS_MAX_WORDS,
+    CAPITALS_WORDS,
     CAPTION,
     CATEGORY,
-    COMMENT_COUNTER,
-    COMMENT_START,
-    COMMENTS,
+    CONTACT_BLOCK_LINES,
+    CONTACT_BLOCK_WORDS,
+    CONTACT_HEADING,
     DATE,
     ENDS_LIKE_SENTENCE,
-    FORUM_POST_HEADER,
-    FORUM_REPLY,
     IMAGE,
-    MENTION,
     MENU,
+    MENU_ROW_ITEM_WORDS,
     NAME_ONLY,
-    NUMBERED_ITEM,
+    PULL_QUOTE,
     RELATED,
     RELATED_HEADING,
     REPEATED,
-    REPLY_CONTROL,
-    SAYS,
     SENTENCE_END,
-    SHORT_WORDS,
-    SIGNOFF,
+    SENTENCE_TAIL,
     SOCIAL,
     TRAILING,
 )
 
-
 # --------------------------------------------------------------------------- features
+# Hard-wrapped text: a block of at least _WRAPPED_LINES lines, most of them (_WRAP_SHARE)
+# at least _WRAP_FILL of the widest, which is at most _WRAP_WIDTH characters; its lines of
+# at least _WRAPPED_WORDS words and _WRAPPED_CHARS characters are running text (a
+# newspaper column is 30-40 characters wide).
+_WRAPPED_LINES = 3
+_WRAP_WIDTH = 100
+_WRAP_FILL = 0.6
+_WRAP_SHARE = 0.6
+_WRAPPED_WORDS = 4
+_WRAPPED_CHARS = 28
+
+
 def _word_count(line: str) -> int:
     count = len(line[:600].split())
     if len(line) > 600:
@@ -67,11 +80,46 @@ class Doc:
             words >= 30 or (words >= 10 and SENTENCE_END.search(line) is not None)
             for line, words in zip(self.text, self.words, strict=True)
         ]
+        self._mark_wrapped_prose()
         self.reasons: list[str] = [""] * len(spans)
-        self._evidence: list[int | None] = [None] * len(spans)
+        # Per-line memos of the comment finder (summarize.clean.comments).
+        self.evidence_cache: list[int | None] = [None] * len(spans)
+        self.record_cache: list[int | None] = [None] * len(spans)
 
     def __len__(self) -> int:
         return len(self.spans)
+
+    def _mark_wrapped_prose(self) -> None:
+        """Hard-wrapped text (mail, forum quotes, plain-text dumps) breaks sentences over
+        lines of 8-15 words that rarely end in a full stop; a block of such lines that
+        holds a sentence end is running text, line by line."""
+        start = 0
+        count = len(self.spans)
+        while start < count:
+            if self.blank[start]:
+                start += 1
+                continue
+            end = start
+            while end < count and not self.blank[end]:
+                end += 1
+            if end - start >= _WRAPPED_LINES and self._hard_wrapped(start, end):
+                long_lines = [
+                    i
+                    for i in range(start, end)
+                    if self.words[i] >= _WRAPPED_WORDS and len(self.text[i]) >= _WRAPPED_CHARS
+                ]
+                if any(SENTENCE_END.search(self.text[i]) for i in long_lines):
+                    for i in long_lines:
+                        self.prose[i] = True
+            start = end
+
+    def _hard_wrapped(self, start: int, end: int) -> bool:
+        """Most lines of the block fill a fixed width of at most _WRAP_WIDTH characters."""
+        width = max(len(self.text[i]) for i in range(start, end))
+        if width > _WRAP_WIDTH:
+            return False
+        full = sum(1 for i in range(start, end) if len(self.text[i]) >= _WRAP_FILL * width)
+        return full >= _WRAP_SHARE * (end - start)
 
     def kept(self, i: int) -> bool:
         return not self.blank[i] and not self.reasons[i]
@@ -108,194 +156,16 @@ class Doc:
             and not ENDS_LIKE_SENTENCE.search(line)
         )
 
-    def evidence(self, i: int) -> int:
-        """Bitmask of reply-like evidence on line i (mentions, reply buttons, sign-offs ...).
-
-        Cached per line: several look-ahead windows may cover the same line.
-        """
-        cached = self._evidence[i]
-        if cached is None:
-            cached = self._evidence[i] = _line_evidence(self, i)
-        return cached
-
 
 # --------------------------------------------------------------------------- bylines
 def bylines_split_over_lines(doc: Doc) -> None:
-    """"Von" (or "By") alone on a line, with the author's name on the next line."""
+    """ "Von" (or "By") alone on a line, with the author's name on the next line."""
     for i in range(len(doc)):
         if doc.reasons[i] != BYLINE or not BY_ALONE.pattern.match(doc.text[i].lower()):
             continue
         j = doc.next_nonblank(i, limit=2)
-        if (
-            j >= 0
-            and doc.kept(j)
-            and doc.words[j] <= 6
-            and NAME_ONLY.pattern.match(doc.text[j])
-        ):
+        if j >= 0 and doc.kept(j) and doc.words[j] <= 6 and NAME_ONLY.pattern.match(doc.text[j]):
             doc.reasons[j] = NAME_ONLY.reason
-
-
-# --------------------------------------------------------------------------- comments
-# Kinds of reply-like evidence, as bits of Doc.evidence.
-_MENTION_EVIDENCE, _REPLY_EVIDENCE, _SAYS_EVIDENCE, _SIGNOFF_EVIDENCE = 1, 2, 4, 8
-
-
-def _line_evidence(doc: Doc, i: int) -> int:
-    line = doc.text[i]
-    low = line[:200].lower()  # every evidence pattern is anchored at the start
-    evidence = 0
-    if "@" in line and MENTION.pattern.search(line):
-        evidence |= _MENTION_EVIDENCE
-    if doc.words[i] <= 12:
-        if REPLY_CONTROL.pattern.match(low):
-            evidence |= _REPLY_EVIDENCE
-        if SAYS.pattern.match(low):
-            evidence |= _SAYS_EVIDENCE
-        if SIGNOFF.pattern.match(low):
-            evidence |= _SIGNOFF_EVIDENCE
-    elif SIGNOFF.pattern.match(low):
-        evidence |= _SIGNOFF_EVIDENCE  # "Hallo Helmut, ..." opening a long reply
-    return evidence
-
-
-def _numbered_replies(doc: Doc, i: int) -> tuple[bool, int]:
-    """Does the numbered list starting at line i (item "1.") look like a reply thread?
-
-    Returns (is_thread, index after the list). An article's own list ("1. Erstens ...")
-    has no @mentions, sign-offs, reply buttons or nested restarts, so it is not taken.
-    """
-    base = _indent(doc.raw[i])
-    kinds = mentions = 0
-    nested = False
-    j = i
-    end = min(len(doc), i + 1000)  # bounded window: keeps the scan linear
-    while j < end:
-        if not doc.blank[j]:
-            raw = doc.raw[j]
-            indent = _indent(raw)
-            item = NUMBERED_ITEM.match(raw)
-            if j > i and (indent < base or (indent == base and not item)):
-                break  # the list has ended
-            if item and indent > base:
-                nested = True  # "1. @Andrea" under "3. ...": a reply to a reply
-            evidence = doc.evidence(j)
-            kinds |= evidence
-            mentions += bool(evidence & _MENTION_EVIDENCE)
-        j += 1
-    # a quoted @handle in an outline is not enough: two mentions, two kinds of evidence,
-    # or replies nested under items with a sign-off, a reply button or "X sagt:"
-    is_thread = (
-        mentions >= 2
-        or bin(kinds).count("1") >= 2
-        or (nested and bool(kinds & (_REPLY_EVIDENCE | _SAYS_EVIDENCE | _SIGNOFF_EVIDENCE)))
-    )
-    return is_thread, j
-
-
-def _indent(raw: str) -> int:
-    return len(raw.expandtabs(4)) - len(raw.expandtabs(4).lstrip())
-
-
-def _timestamped_name(doc: Doc, j: int) -> bool:
-    """Line j is a date line right under a short line: "Max Müller" / "14.11.2024 08:50"."""
-    return (
-        doc.reasons[j] == DATE
-        and j > 0
-        and not doc.blank[j - 1]
-        and doc.words[j - 1] <= 4
-        and doc.reasons[j - 1] != DATE
-    )
-
-
-def _weak_marker_confirmed(doc: Doc, i: int, last_prose: int) -> bool:
-    """A weak marker ("23 Kommentare") starts comments if replies follow it, or nothing does."""
-    any_evidence = _MENTION_EVIDENCE | _REPLY_EVIDENCE | _SAYS_EVIDENCE | _SIGNOFF_EVIDENCE
-    seen = 0
-    prose_after = False
-    for j in range(i + 1, min(len(doc), i + 80)):
-        if doc.blank[j]:
-            continue
-        seen += 1
-        if doc.evidence(j) & any_evidence:
-            return True
-        if _timestamped_name(doc, j):
-            return True
-        item = NUMBERED_ITEM.match(doc.raw[j])
-        if seen <= 5 and item and item.group(2) == "1":
-            return True
-        prose_after = prose_after or (doc.prose[j] and doc.kept(j))
-    # nothing of substance follows: dropping to the end loses no article text
-    return not prose_after and last_prose < i
-
-
-def comment_section(doc: Doc) -> None:
-    """Find where reader comments begin and drop everything from there to the end.
-
-    Only markers after the first paragraph of prose count: the same words near the top
-    are comment counters in the page header, which are dropped on their own.
-    """
-    first, last = doc.first_prose(), doc.last_prose()
-    start = -1
-    says: list[int] = []
-    says_evidence = 0
-    i = 0
-    count = len(doc)
-    while i < count:
-        if doc.blank[i]:
-            i += 1
-            continue
-        line = doc.text[i]
-        short = doc.words[i] <= SHORT_WORDS
-        low = line.lower() if short else ""
-        strong = short and bool(COMMENT_START.pattern.match(low))
-        weak = (
-            short
-            and not strong
-            and doc.words[i] <= 6
-            and bool(COMMENT_COUNTER.pattern.match(low))
-        )
-        if first < 0 or i <= first:
-            if strong or weak:
-                doc.reasons[i] = COMMENT_COUNTER.reason
-            i += 1
-            continue
-        if strong or (
-            short and (FORUM_REPLY.pattern.match(low) or FORUM_POST_HEADER.pattern.match(low))
-        ):
-            start = i
-            break
-        if weak:
-            if _weak_marker_confirmed(doc, i, last):
-                start = i
-                break
-            doc.reasons[i] = COMMENT_COUNTER.reason
-        item = NUMBERED_ITEM.match(doc.raw[i])
-        if item and item.group(2) == "1":
-            is_thread, after = _numbered_replies(doc, i)
-            if is_thread:
-                start = i
-                break
-            i = max(after, i + 1)
-            continue
-        if doc.words[i] <= 12:
-            evidence = doc.evidence(i)
-            if evidence & _SAYS_EVIDENCE:
-                says.append(i)
-            elif says:
-                says_evidence |= evidence
-            # "Name says:" twice, with a reply button, mention or sign-off: a thread (a
-            # live blog's "Scholz schrieb:" lines come without those)
-            if len(says) >= 2 and says_evidence:
-                start = says[0]
-                break
-        elif says and "@" in line and MENTION.pattern.search(line):
-            says_evidence |= _MENTION_EVIDENCE
-        i += 1
-    if start < 0:
-        return
-    for j in range(start, count):
-        if not doc.blank[j]:
-            doc.reasons[j] = COMMENTS
 
 
 # --------------------------------------------------------------------------- boxes and blocks
@@ -326,6 +196,8 @@ def related_blocks(doc: Doc) -> None:
                 continue
             if doc.words[j] > 20 or (doc.prose[j] and doc.words[j] > 14):
                 break
+            if blanks > 0 and taken > 0 and SENTENCE_TAIL.search(doc.text[j]):
+                break  # after a gap, a sentence is the article again, not a headline
             below = doc.next_nonblank(j, limit=3)
             if below >= 0 and doc.prose[below] and doc.kept(below) and (blanks > 0 or taken == 0):
                 break  # a heading of the article, followed by its paragraph
@@ -336,7 +208,7 @@ def related_blocks(doc: Doc) -> None:
 
 
 def author_bio(doc: Doc) -> None:
-    """"Über den Autor" / "About the author" and the short paragraph under it."""
+    """ "Über den Autor" / "About the author" and the short paragraph under it."""
     for i in range(len(doc)):
         if (
             not doc.kept(i)
@@ -443,9 +315,13 @@ def captions(doc: Doc) -> None:
 def boxed_lines(doc: Doc) -> None:
     """A kept line wedged, without blank lines, between two lines dropped for the same
     box-like reason belongs to that box ("Subscribe to our newsletter" / "Get the best of
-    our coverage in your inbox." / "Your email address")."""
+    our coverage in your inbox." / "Your email address"). The headline, the first kept
+    line, is left alone: pages print it between a breadcrumb and a pager."""
+    headline = doc.first_kept()
     for i in range(1, len(doc) - 1):
         if not doc.kept(i) or doc.words[i] > 25 or doc.blank[i - 1] or doc.blank[i + 1]:
+            continue
+        if i == headline and doc.words[i] > MENU_ROW_ITEM_WORDS:
             continue
         above, below = doc.reasons[i - 1], doc.reasons[i + 1]
         if above == below and above in BOX_REASONS:
@@ -473,6 +349,144 @@ def category_label(doc: Doc) -> None:
         doc.reasons[label] = CATEGORY
 
 
+def ad_copy(doc: Doc) -> None:
+    """The copy under an ad label ("Anzeige" / "Über 20.000 geprüfte Gebrauchtwagen warten
+    auf Sie."): everything up to an end label ("-- ANZEIGE ENDE --"), or the short lines
+    right under the label when they sell (talk to the reader, name a price, urge)."""
+    count = len(doc)
+    for i in range(count):
+        if doc.reasons[i] != ADVERTISING or doc.words[i] > 4 or _is_end_label(doc.text[i]):
+            continue
+        end = next(
+            (
+                j
+                for j in range(i + 1, min(count, i + 15))
+                if doc.reasons[j] == ADVERTISING and _is_end_label(doc.text[j])
+            ),
+            -1,
+        )
+        if end >= 0:
+            for j in range(i + 1, end):
+                if doc.kept(j):
+                    doc.reasons[j] = ADVERTISING
+            continue
+        copy: list[int] = []
+        j = doc.next_nonblank(i, limit=2)
+        while 0 <= j < count and not doc.blank[j] and len(copy) < AD_COPY_LINES:
+            if not doc.kept(j) or doc.words[j] > AD_COPY_WORDS:
+                break
+            copy.append(j)
+            j += 1
+        if copy and any(AD_COPY.search(doc.text[k]) for k in copy):
+            for k in copy:
+                doc.reasons[k] = ADVERTISING
+
+
+def _is_end_label(line: str) -> bool:
+    low = line.lower()
+    return "ende" in low or "end " in low
+
+
+def byline_names(doc: Doc) -> None:
+    """A name alone next to a date line or byline is the author ("Anna Egger" /
+    "17. November 2015, 06:00 Uhr")."""
+    for i in range(len(doc)):
+        if not doc.kept(i) or not 2 <= doc.words[i] <= 4 or len(doc.text[i]) > 40:
+            continue
+        if not NAME_ONLY.pattern.match(doc.text[i]):
+            continue
+        neighbours = (doc.prev_nonblank(i, limit=1), doc.next_nonblank(i, limit=1))
+        if any(j >= 0 and doc.reasons[j] in (DATE, BYLINE) for j in neighbours):
+            doc.reasons[i] = BYLINE
+
+
+def credit_names(doc: Doc) -> None:
+    """The name under a credit label standing alone ("foto:" / "barbara gindl")."""
+    for i in range(len(doc)):
+        if doc.reasons[i] != IMAGE or not doc.text[i].endswith((":", "©")):
+            continue
+        below = doc.next_nonblank(i, limit=1)
+        if below >= 0 and doc.kept(below) and doc.words[below] <= 5 and not doc.prose[below]:
+            doc.reasons[below] = IMAGE
+
+
+def contact_blocks(doc: Doc) -> None:
+    """ "Rückfragehinweis:" and the lines of names, offices and numbers under it."""
+    for i in range(len(doc)):
+        if doc.words[i] > 5 or not CONTACT_HEADING.pattern.match(doc.text[i].lower()):
+            continue
+        doc.reasons[i] = CONTACT_HEADING.reason
+        j = doc.next_nonblank(i, limit=2)
+        taken = 0
+        while 0 <= j < len(doc) and not doc.blank[j] and taken < CONTACT_BLOCK_LINES:
+            if doc.kept(j) and (doc.words[j] > CONTACT_BLOCK_WORDS or doc.prose[j]):
+                break
+            if doc.kept(j):
+                doc.reasons[j] = CONTACT_HEADING.reason
+            taken += 1
+            j += 1
+
+
+def pull_quotes(doc: Doc) -> None:
+    """A quotation set apart that repeats a sentence of the article is a pull quote (a
+    quoted headline, the first kept line, is left alone)."""
+    first = doc.first_kept()
+    checks = 0
+    for i in range(first + 1, len(doc)):
+        line = doc.text[i]
+        if not doc.kept(i) or not 5 <= doc.words[i] <= 60 or line[0] not in _OPENING_QUOTES:
+            continue
+        checks += 1
+        if checks > _PULL_QUOTE_CHECKS:
+            return  # each check reads the page: a bound keeps the rule linear
+        inner = line.strip(_QUOTE_MARKS + " ").rstrip(".!?…,;:")
+        if len(inner) < 20:
+            continue
+        start, end = doc.spans[i]
+        found = doc.source.find(inner)
+        if start <= found < end:
+            found = doc.source.find(inner, end)
+        if found >= 0:
+            doc.reasons[i] = PULL_QUOTE
+
+
+_PULL_QUOTE_CHECKS = 30
+_OPENING_QUOTES = "„\"»«“‚'"
+_QUOTE_MARKS = "„“”\"»«‚‘’'"
+
+
+def capitals(doc: Doc) -> None:
+    """All-capitals lines of several words: headings of boxes and notices, not the
+    article (the headline, the first kept line, is left alone)."""
+    first = doc.first_kept()
+    for i in range(len(doc)):
+        if (
+            i != first
+            and doc.kept(i)
+            and CAPITALS_WORDS <= doc.words[i] <= CAPITALS_MAX_WORDS
+            and doc.text[i].isupper()
+        ):
+            doc.reasons[i] = CAPITALS
+
+
+def site_header(doc: Doc) -> None:
+    """Lines above the site's menu are the site's name and slogan, when a headline
+    follows the menu ("Querbeet – Notizen aus Wien" / "Startseite" / "Archiv" / title)."""
+    first_prose = doc.first_prose()
+    menu = next((i for i in range(len(doc)) if doc.reasons[i] == MENU), -1)
+    if menu < 0 or (first_prose >= 0 and menu > first_prose):
+        return
+    end = first_prose if first_prose >= 0 else len(doc)
+    if not any(doc.kept(j) and not doc.prose[j] for j in range(menu + 1, end)):
+        return  # no headline under the menu: what is above it may be the headline
+    for i in range(menu):
+        if doc.kept(i) and not doc.prose[i] and doc.words[i] <= _SITE_HEADER_WORDS:
+            doc.reasons[i] = MENU
+
+
+_SITE_HEADER_WORDS = 12
+
+
 # --------------------------------------------------------------------------- whole page
 def repeated_lines(doc: Doc) -> None:
     """Drop a kept line equal to an earlier kept line (case and whitespace ignored)."""
@@ -493,7 +507,8 @@ def trailing(doc: Doc) -> None:
     """After the last paragraph, once junk has started, short leftovers are junk too.
 
     Pages end in stacks of boxes (related teasers, newsletter slogans, footer labels);
-    a leftover line there that is not prose belongs to one of them.
+    a leftover line there that is not prose belongs to one of them, unless it is a
+    sentence of its own: the article's last, short paragraph after a teaser box.
     """
     last = doc.last_prose()
     if last < 0:
@@ -504,5 +519,18 @@ def trailing(doc: Doc) -> None:
             continue
         if doc.reasons[i]:
             junk_started = True
-        elif junk_started:
+        elif junk_started and not _short_paragraph(doc, i):
             doc.reasons[i] = TRAILING
+
+
+def _short_paragraph(doc: Doc, i: int) -> bool:
+    """A sentence of a few words standing alone between blank lines."""
+    return (
+        doc.words[i] >= _SHORT_PARAGRAPH_WORDS
+        and SENTENCE_TAIL.search(doc.text[i]) is not None
+        and (i == 0 or doc.blank[i - 1])
+        and (i + 1 == len(doc) or doc.blank[i + 1])
+    )
+
+
+_SHORT_PARAGRAPH_WORDS = 5

@@ -10,12 +10,15 @@ from __future__ import annotations
 
 import operator
 
+from ..words import stop_words
 from .rules import (
     AD_LABEL,
     ADDRESSES_READER,
+    AGENCY_CREDIT,
     BARE_PHONE,
     BREADCRUMB,
     BY_ALONE,
+    BYLINE,
     BYLINE_FIRST_WORDS,
     BYLINE_TAIL_WORDS,
     CALENDAR_WORDS,
@@ -25,19 +28,33 @@ from .rules import (
     DATE_FILLER,
     DATE_PUNCT,
     DATE_TOKENS,
+    DATED_BYLINE_NAMES,
+    DATED_BYLINE_SEPARATOR,
+    DATED_BYLINE_WORDS,
     DECORATION,
     DIGIT,
     DISCLAIMER_RULES,
+    DOMAIN,
     EMAIL_LINE,
     ENDS_LIKE_SENTENCE,
     FOLLOW_US,
+    GALLERY_CAPTION,
     GALLERY_COUNTER,
+    GALLERY_LINK,
     HAS_ALNUM,
     IMAGE_CREDIT,
     LABEL_WORDS,
     LEGAL_PAGE_RULES,
     LETTER_RUN,
+    LINK_LABEL,
+    LISTED_HEADLINE,
+    MAIL_HEADER_LINE,
+    MENU,
     MENU_LINE,
+    MENU_ROW_ITEM_WORDS,
+    MENU_ROW_ITEMS,
+    MENU_ROW_SEPARATOR,
+    MENU_ROW_WORDS,
     NAMED_BYLINE,
     NEWSLETTER_LABEL_RULES,
     NEWSLETTER_RULES,
@@ -49,9 +66,11 @@ from .rules import (
     PRICE_WORDS,
     QUOTES,
     READING_TIME_PHRASE,
+    RECORD_TIME,
     RELATED_HEADING,
     RELATED_PREFIX,
     RELATIVE_WORDS,
+    ROLE_BYLINE,
     SENTENCE_TAIL,
     SHARE_BAR,
     SOURCE_CODE,
@@ -65,6 +84,8 @@ from .rules import (
 )
 
 _PREFIX = operator.itemgetter(slice(0, TRIGGER_LENGTH))
+# Words a sentence or a headline has and a row of section names has not.
+_FUNCTION_WORDS = stop_words("de") | stop_words("en")
 # The first rules tried on a short line, in this order: ad, share, follow and teaser labels.
 _WHOLE_LINE_LABELS = (AD_LABEL, SHARE_BAR, FOLLOW_US, RELATED_HEADING, RELATED_PREFIX)
 
@@ -82,9 +103,13 @@ def classify_line(line: str, words: int) -> str:
     )
     if reason or words > NOTICE_WORDS:
         return reason
+    reason = _found(LISTED_HEADLINE, low) or _found(LINK_LABEL, low)
+    if reason:
+        return reason
     if words > LABEL_WORDS:
-        # too long for a label, but "Lesen Sie auch: <headline>" or a caption with credit
-        return _matching(RELATED_PREFIX, low) or _image(line, low, words)
+        # too long for a label, but "Lesen Sie auch: <headline>", a caption with credit, or
+        # a long row of section names
+        return _matching(RELATED_PREFIX, low) or _image(line, low, words) or _menu_row(line, low)
     for rule in _WHOLE_LINE_LABELS:
         if rule.pattern.match(low):
             return rule.reason
@@ -93,8 +118,10 @@ def classify_line(line: str, words: int) -> str:
         or _reading_time(line, low)
         or _byline(line, low)
         or _date(low)
+        or _dated_byline(line, low)
         or _contact(low, words)
-        or _navigation(low)
+        or _navigation(line, low)
+        or _matching(MAIL_HEADER_LINE, low)
     )
 
 
@@ -161,20 +188,22 @@ def _newsletter(line: str, low: str, triggers: frozenset[str], words: int) -> st
     reason = _indexed(LEGAL_PAGE_RULES, low, triggers)
     # a short link label ("Datenschutz"), or a line that talks to the reader (consent text
     # does) without quoting anyone (news about a privacy policy does)
-    if reason and (
-        words <= 6 or (ADDRESSES_READER.search(line) and not QUOTES.search(line))
-    ):
+    if reason and (words <= 6 or (ADDRESSES_READER.search(line) and not QUOTES.search(line))):
         return reason
     return ""
 
 
 def _image(line: str, low: str, words: int) -> str:
-    reason = _matching(IMAGE_CREDIT, low)
-    if not reason and DIGIT.search(low):  # the digit test spares the counter regex
-        reason = _matching(GALLERY_COUNTER, low)
+    reason = _matching(IMAGE_CREDIT, low) or _matching(GALLERY_LINK, low)
+    if not reason and DIGIT.search(low):  # the digit test spares the counter regexes
+        reason = _matching(GALLERY_COUNTER, low) or _matching(GALLERY_CAPTION, line)
     if reason or words > 25:
         return reason
-    reason = _found(COPYRIGHT, low) or _found(TRAILING_CREDIT, low)
+    reason = (
+        _found(COPYRIGHT, low)
+        or _found(TRAILING_CREDIT, low)
+        or _found(AGENCY_CREDIT, line)  # agencies and names as written
+    )
     if reason:
         return reason
     if (
@@ -203,6 +232,8 @@ def _byline_tail_ok(tail: str | None) -> bool:
 def _byline(line: str, low: str) -> str:
     if len(line) <= 70 and _matching(SOURCE_CODE, low):
         return SOURCE_CODE.reason
+    if len(line) <= 100 and _matching(ROLE_BYLINE, line):
+        return ROLE_BYLINE.reason
     if len(line) > 140 or low.split(None, 1)[0].rstrip(":") not in BYLINE_FIRST_WORDS:
         return ""  # every byline pattern below starts with one of these words
     match = NAMED_BYLINE.pattern.match(line)  # names are capitalised: the line as written
@@ -268,5 +299,48 @@ def _contact(low: str, words: int) -> str:
     return ""
 
 
-def _navigation(low: str) -> str:
-    return _matching(MENU_LINE, low) or _matching(BREADCRUMB, low)
+def _navigation(line: str, low: str) -> str:
+    return _matching(MENU_LINE, low) or _matching(BREADCRUMB, low) or _menu_row(line, low)
+
+
+def _menu_row(line: str, low: str) -> str:
+    """A row of the site's own section names (see MENU_ROW_SEPARATOR in rules.py)."""
+    if ENDS_LIKE_SENTENCE.search(line):
+        return ""
+    items = [item for item in MENU_ROW_SEPARATOR.split(line) if item]
+    if len(items) >= MENU_ROW_ITEMS and all(
+        len(item.split()) <= MENU_ROW_ITEM_WORDS and not ENDS_LIKE_SENTENCE.search(item)
+        for item in items
+    ):
+        return MENU
+    words = line.split()
+    if (
+        len(words) >= MENU_ROW_WORDS
+        and all(
+            word[0].isupper() and word.replace("-", "").replace("&", "").isalpha() for word in words
+        )
+        and not any(word in _FUNCTION_WORDS for word in low.split())
+    ):
+        return MENU
+    return ""
+
+
+def _dated_byline(line: str, low: str) -> str:
+    """A byline with a date (see DATED_BYLINE_WORDS in rules.py)."""
+    if not DIGIT.search(low) and not any(word in low for word in TODAY_WORDS):
+        return ""
+    if not RECORD_TIME.search(low) or not DATED_BYLINE_SEPARATOR.search(line):
+        return ""
+    if line.startswith("("):
+        return ""  # "(Walter Müller, 9.4.2016)": the credit closing an article, part of it
+    names = 0
+    rest = DOMAIN.sub(" ", RECORD_TIME.sub(" ", line))
+    if ENDS_LIKE_SENTENCE.search(rest.rstrip(" ,·|•–-")):
+        return ""
+    for word in LETTER_RUN.findall(rest):
+        if word.lower() in DATED_BYLINE_WORDS:
+            continue
+        if not word[0].isupper():
+            return ""
+        names += 1
+    return BYLINE if names <= DATED_BYLINE_NAMES else ""

@@ -1,0 +1,219 @@
+"""Reader comments found by their structure, and the furniture rules around an article.
+
+Small pages written for these tests, one per pattern: what stands between readers'
+posts (names over times, votes, reply buttons, profiles, handles), with and without a
+heading, and the article parts that look alike but must stay (a byline over a short
+article, a live blog's times, a video's length, an article pasted into a forum post or
+cut into the posts of a thread).
+"""
+
+from __future__ import annotations
+
+from summarize.clean import Cleaned, clean_text
+
+ARTICLE = (
+    "Die Landesregierung hat am Montag ein neues Budget für den Ausbau der Bahnstrecken "
+    "vorgelegt, das bis 2030 rund zwei Milliarden Euro vorsieht.\n\n"
+    "Der Verkehrsminister sprach von einem historischen Schritt, die Opposition "
+    "kritisierte die Finanzierung als unsicher und forderte einen Plan für die Regionen.\n\n"
+    "Die ersten Arbeiten sollen bereits im Frühjahr beginnen, wie das Ministerium mitteilte. "
+    "Zuerst wird die Strecke zwischen Linz und Wels zweigleisig ausgebaut, danach folgen "
+    "die Verbindungen in den Süden.\n\n"
+    "Die Bahngewerkschaft begrüßte das Paket, warnte aber vor zu wenig Personal für den "
+    "Betrieb der neuen Strecken.\n"
+)
+
+
+PARAGRAPHS = [paragraph.strip() for paragraph in ARTICLE.split("\n\n")]
+
+
+def lines_of(cleaned: Cleaned, text: str) -> list[tuple[str, str]]:
+    """(line text, reason or "keep") for every non-blank line."""
+    return [
+        (text[line.start : line.end].strip(), line.reason or "keep")
+        for line in cleaned.lines
+        if not line.blank
+    ]
+
+
+def kept(text: str) -> list[str]:
+    cleaned = clean_text(text)
+    return [line for line, verdict in lines_of(cleaned, text) if verdict == "keep"]
+
+
+def article_lines() -> list[str]:
+    return [line for line in ARTICLE.splitlines() if line]
+
+
+def test_user_date_text_records_without_a_heading_are_comments():
+    page = (
+        "Bahnausbau: Zwei Milliarden bis 2030\n\n"
+        + ARTICLE
+        + "\nHaferl\n21.01.2016, 08:59\nDas wird wieder nichts, wie immer bei solchen Plänen.\n"
+        "3 ▲ 0 ▼\n\n"
+        "lukas_holzer\n11.04.2016, 16:30\nEndlich tut sich etwas für die Pendler im Osten.\n"
+        "4 ▲ 0 ▼\n\n"
+        "Sabine O.\n24.06.2015, 18:24\nUnd wer zahlt das am Ende? Wir natürlich.\n"
+        "0 ▲ 2 ▼\n"
+    )
+    assert kept(page) == ["Bahnausbau: Zwei Milliarden bis 2030", *article_lines()]
+
+
+def test_a_counter_shown_at_the_top_and_above_the_forum_opens_only_the_forum():
+    page = (
+        "Bahnausbau: Zwei Milliarden bis 2030\n"
+        "Die Regierung legt ein Budget vor, die Opposition ist skeptisch.\n"
+        "Anna Berger, 19. Jänner 2016, 13:48\n"
+        "417 Postings\n\n"
+        + ARTICLE
+        + "\n417 Postings\nForum: Diskutieren Sie mit\nPostings 1 bis 2 von 417\nNeueste zuerst\n\n"
+        "Haferl\n21.01.2016, 08:59\nDas wird wieder nichts.\nantworten permalink melden\n\n"
+        "Pfiff58\n21.01.2016, 09:12\nAbwarten, die Pläne klingen gut.\nantworten permalink melden\n"
+    )
+    assert kept(page) == [
+        "Bahnausbau: Zwei Milliarden bis 2030",
+        "Die Regierung legt ein Budget vor, die Opposition ist skeptisch.",
+        *article_lines(),
+    ]
+
+
+def test_numbered_posts_with_name_and_time_after_the_text_are_comments():
+    page = (
+        "Bahnausbau: Zwei Milliarden bis 2030\n\n" + ARTICLE + "\nDiskussion (3 Beiträge)\n\n"
+        "1. Das wird wieder nichts…\nDas wird wieder nichts, wie immer.\nIgel12 heute, 18:49 Uhr\n\n"
+        "2. Endlich tut sich etwas…\nEndlich tut sich etwas für Pendler.\n"
+        "stiller Querdenker 14.04.2016 10:11 Uhr\n\n"
+        "3. Wer zahlt das?…\nWer zahlt das am Ende?\nGustl heute, 12:11 Uhr\n"
+    )
+    assert kept(page) == ["Bahnausbau: Zwei Milliarden bis 2030", *article_lines()]
+
+
+def test_a_top_comment_box_between_lead_and_text_goes_and_the_article_stays():
+    page = (
+        "Bahnausbau: Zwei Milliarden bis 2030\n"
+        "Die Regierung legt ein Budget vor, die Opposition ist skeptisch.\n\n"
+        "Von Anna Berger\n06.11.2015 19:46\n\n"
+        "TOP-KOMMENTAR\naloysius_haas · vor 2 Tagen\n"
+        "Ja liebe Redaktion, so etwas gehört auf die Startseite.\n👍 4\n\n"
+        + ARTICLE
+        + "\nKommentare (2)\n"
+        "Colette R. · vor 1 Tag\nSchade, dass ich nur einmal rot geben kann.\n👍 3\n"
+        "Gustl · vor 3 Std.\nIn der Steiermark wartet man seit Jahren darauf.\n👍 1\n"
+    )
+    assert kept(page) == [
+        "Bahnausbau: Zwei Milliarden bis 2030",
+        "Die Regierung legt ein Budget vor, die Opposition ist skeptisch.",
+        *article_lines(),
+    ]
+
+
+def test_an_article_pasted_into_a_forum_post_stays_and_the_replies_go():
+    page = (
+        "Foren-Übersicht ‹ Aktuelles ‹ Verkehr\n"
+        "Bahnausbau: Zwei Milliarden bis 2030\n"
+        "Ergebnis 1 bis 3 von 3\n"
+        "01.06.2016, 06:06   #1\nGustl\nRegistriert seit: 10/2008\nBeiträge: 2.738\n"
+        + ARTICLE
+        + "Quelle: https://www.example.at/12345\n"
+        "Zitieren  Antworten\n01.06.2016, 08:00   #2\nFabian L.\nRegistriert seit: 09/2012\n"
+        "Bringt aber Klicks, mehr nicht.\n"
+        "Zitieren  Antworten\n01.06.2016, 11:03   #3\nNachtfalke\nRegistriert seit: 05/2014\n"
+        "Die Opposition hat recht, die Finanzierung ist ein Luftschloss.\n"
+        "Zitieren  Antworten\n"
+    )
+    assert kept(page) == ["Bahnausbau: Zwei Milliarden bis 2030", *article_lines()]
+
+
+def test_a_thread_by_one_writer_is_the_article_and_the_replies_are_comments():
+    post = "david\n@david@mstdn.social\n12 Std.\n"
+    parts = [
+        f"{post}{number}/{len(PARAGRAPHS)}\n{paragraph}\n{number} ↩ 29 ↻ 31 ★\n"
+        for number, paragraph in enumerate(PARAGRAPHS, 1)
+    ]
+    page = (
+        "Ein Artikel, den ihr lesen solltet: Die Bahn wird ausgebaut, endlich.\n"
+        + "".join(parts)
+        + "müder Wiener\n@mueder_wiener@social.example\n9 Std.\nAntwort an @david\n"
+        "Warum werden die Pläne nicht veröffentlicht?\n3 ↩ 0 ↻ 0 ★\n"
+        "blauer Mitleser\n@blauer@social.example\n11 Std.\n"
+        "@david Das glaube ich erst, wenn der erste Zug fährt.\n1 ↩ 0 ↻ 0 ★\n"
+    )
+    remaining = kept(page)
+    assert all(line in remaining for line in article_lines())
+    assert not any("Warum werden" in line or "Das glaube ich" in line for line in remaining)
+
+
+def test_a_byline_over_a_short_article_is_not_the_first_comment():
+    page = (
+        "Bahnausbau: Zwei Milliarden bis 2030\n\n"
+        "Anna Berger\n15. Oktober 2015, 19:13\n\n"
+        + ARTICLE
+        + "\nHerbert H.\n11.03.2016, 19:12\nDie Überschrift müsste eigentlich anders lauten.\n"
+        "1 ▲ 0 ▼\nantworten permalink melden\n\n"
+        "schnitzel1969\n29.09.2015, 19:07\nDiese Meldung hätte sich einen prominenteren Platz "
+        "verdient.\n5 ▲ 0 ▼\nantworten permalink melden\n"
+    )
+    assert kept(page) == ["Bahnausbau: Zwei Milliarden bis 2030", *article_lines()]
+
+
+def test_a_video_length_between_paragraphs_is_no_comment_time():
+    page = "Bahnausbau: Zwei Milliarden bis 2030\n\n" + "\n\nVIDEO\n▶ 04:18\n\n".join(PARAGRAPHS)
+    remaining = kept(page)
+    assert all(line in remaining for line in article_lines())
+
+
+def test_reader_letters_signed_name_says_are_comments_but_a_live_blog_is_not():
+    letters = (
+        "Bahnausbau: Zwei Milliarden bis 2030\n\n"
+        + ARTICLE
+        + "\nRainer Z. schreibt:\nDas wird wieder nichts, wie immer bei solchen Plänen.\n\n"
+        "Anna K. schreibt:\nEndlich tut sich etwas für die Pendler im Osten.\n\n"
+        "Waldi schreibt:\nUnd wer zahlt das am Ende? Wir natürlich.\n"
+    )
+    assert kept(letters) == ["Bahnausbau: Zwei Milliarden bis 2030", *article_lines()]
+
+
+def test_furniture_around_the_article():
+    page = (
+        "Querbeet – Notizen aus Wien\n"
+        "Startseite\nArchiv\nKontakt\n\n"
+        "Bahnausbau: Zwei Milliarden bis 2030\n"
+        "Anna Berger, 6. März 2016, 20:26\n"
+        "Inland › Verkehr\n"
+        "Anzeige\nÜber 20.000 geprüfte Gebrauchtwagen mit Garantie warten auf Sie.\n\n"
+        + PARAGRAPHS[0]
+        + "\n\n„Der Verkehrsminister sprach von einem historischen Schritt“\n\n"
+        + "\n\n".join(PARAGRAPHS[1:])
+        + "\n"
+        + "\nRückfragehinweis:\nVerkehrsministerium\nMaria Muster\n\n"
+        "*** ORIGINALTEXT-SERVICE UNTER AUSSCHLIESSLICHER VERANTWORTUNG DES AUSSENDERS ***\n"
+        "News  Magazine  Tests  Download  Foren  Jobs  Abo\n"
+    )
+    verdicts = dict(lines_of(clean_text(page), page))
+    assert verdicts["Querbeet – Notizen aus Wien"] == "menu fragment"
+    assert verdicts["Anna Berger, 6. März 2016, 20:26"] == "byline"
+    assert verdicts["Inland › Verkehr"] == "menu fragment"
+    assert (
+        verdicts["Über 20.000 geprüfte Gebrauchtwagen mit Garantie warten auf Sie."]
+        == "advertising"
+    )
+    assert verdicts["„Der Verkehrsminister sprach von einem historischen Schritt“"] == "pull quote"
+    assert verdicts["Maria Muster"] == "contact or price"
+    assert (
+        verdicts[
+            "*** ORIGINALTEXT-SERVICE UNTER AUSSCHLIESSLICHER VERANTWORTUNG DES AUSSENDERS ***"
+        ]
+        == "heading in capitals"
+    )
+    assert verdicts["News  Magazine  Tests  Download  Foren  Jobs  Abo"] == "menu fragment"
+    assert verdicts["Bahnausbau: Zwei Milliarden bis 2030"] == "keep"
+    assert all(verdicts[line] == "keep" for line in article_lines())
+
+
+def test_notices_that_stand_for_missing_text_go():
+    page = (
+        "Bahnausbau: Zwei Milliarden bis 2030\n\n"
+        "Der Volltext dieses auf Agenturmeldungen basierenden Artikels steht aus rechtlichen "
+        "Gründen nicht mehr zur Verfügung.\n"
+    )
+    assert kept(page) == ["Bahnausbau: Zwei Milliarden bis 2030"]
