@@ -1060,6 +1060,939 @@ def fam_browser_copy(ctx: Ctx) -> Page:
     return p
 
 
+# --------------------------------------------------------------------------- more dev families
+# Helpers used by the families below (bylines of many shapes, short relative times, English
+# dates, Fediverse handles, hyphenated narrow columns).
+_FEMALE_FIRST = frozenset("""Anna Maria Eva Julia Katharina Lisa Sabine Petra Andrea Claudia
+    Barbara Martina Susanne Karin Birgit Irene Christine Nina Sarah Laura Colette Renate
+    Gudrun Marie-Theres""".split())
+_EN_MONTHS_LONG = ("January", "February", "March", "April", "May", "June", "July", "August",
+                   "September", "October", "November", "December")
+CORRECTION = ("Korrektur: In einer früheren Version dieses Artikels war eine Angabe nicht "
+              "korrekt. Wir haben den Fehler korrigiert.")
+
+
+def co_author(ctx: Ctx) -> str:
+    """A second author for 'Von X und Y' bylines (stable per article, never the first)."""
+    r = random.Random(_stable("coauthor" + ctx.article.id))
+    first = ctx.author()
+    while True:
+        name = f"{r.choice(_AUTHOR_FIRST)} {r.choice(_LAST)}"
+        if name != first:
+            return name
+
+
+def female(name: str) -> bool:
+    return name.split()[0] in _FEMALE_FIRST
+
+
+def byline_de(ctx: Ctx, shapes: str) -> str:
+    """A German byline in one of the given shapes (space-separated keys)."""
+    r = ctx.rng
+    a, b, city = ctx.author(), co_author(ctx), ctx.dateline_city()
+    agency = r.choice(("dpa", "APA", "AFP", "Reuters", "red"))
+    corr = "Korrespondentin" if female(a) else "Korrespondent"
+    options = {
+        "von": f"Von {a}",
+        "von2": f"Von {a} und {b}",
+        "corr": f"{a}, {corr} in {city}",
+        "text_fotos": f"Text: {a} | Fotos: {b}",
+        "guest": f"Ein Gastbeitrag von {a}",
+        "agency": f"{a} / {agency}",
+        "plain": a,
+        "aus": f"{a} aus {city}",
+        "von_city": f"Von {a}, {city}",
+    }
+    return options[r.choice(shapes.split())]
+
+
+def ago_de(rng: random.Random, short: bool = False) -> str:
+    """'vor 5 Min.', 'vor 2 Std.', 'vor 3 Tagen'; short: '5 Min.', '2 Std.', '3 T.'."""
+    n, unit = rng.choice(((rng.randint(2, 59), "Min."), (rng.randint(1, 23), "Std."),
+                          (rng.randint(1, 6), "T.")))
+    if short:
+        return f"{n} {unit}"
+    if unit == "T.":
+        unit = "Tagen" if n > 1 else "Tag"
+    return f"vor {n} {unit}"
+
+
+def age_text(minutes: int, short: bool = False) -> str:
+    """An age in minutes as 'vor 5 Min.' / 'vor 2 Std.' / 'vor 3 Tagen' (short: '3 T.')."""
+    if minutes < 60:
+        n, unit = max(1, minutes), "Min."
+    elif minutes < 24 * 60:
+        n, unit = minutes // 60, "Std."
+    else:
+        n, unit = minutes // (24 * 60), "T."
+    if short:
+        return f"{n} {unit}"
+    if unit == "T.":
+        unit = "Tagen" if n > 1 else "Tag"
+    return f"vor {n} {unit}"
+
+
+def ages(rng: random.Random, n: int, oldest: int, newest_first: bool = True) -> list[int]:
+    """n comment ages in minutes (below `oldest`), in the order the list shows them."""
+    return sorted((rng.randint(1, oldest) for _ in range(n)), reverse=not newest_first)
+
+
+def en_date(d: dt.datetime, style: str) -> str:
+    if style == "long":  # March 12, 2016 2:03 PM GMT+1
+        hour = d.hour % 12 or 12
+        return (f"{_EN_MONTHS_LONG[d.month - 1]} {d.day}, {d.year} {hour}:{d:%M} "
+                f"{'AM' if d.hour < 12 else 'PM'} GMT+1")
+    if style == "day":  # March 12, 2016
+        return f"{_EN_MONTHS_LONG[d.month - 1]} {d.day}, {d.year}"
+    if style == "short":  # Mar 12, 2016
+        return f"{_EN_MONTHS[d.month - 1]} {d.day}, {d.year}"
+    raise ValueError(style)
+
+
+def person_name(seed: str) -> str:
+    """A real-looking 'Firstname Lastname' for a user id (reader letters sign with names)."""
+    r = random.Random(_stable("person" + seed))
+    return f"{r.choice(_AUTHOR_FIRST)} {r.choice(_LAST)}"
+
+
+_VOWELS = frozenset("aeiouäöüy")
+
+
+# Consonant groups never split (longest first); most are also syllable onsets in compounds.
+_UNITS = ("schl", "schm", "schn", "schr", "schw", "spr", "str", "sch", "ch", "ck", "ph", "th",
+          "qu", "st", "sp", "pl", "pr", "tr", "bl", "br", "kl", "kr", "gl", "gr", "fl", "fr",
+          "dr")
+
+
+def _hyphen_point(word: str, room: int) -> int:
+    """Where a long word may be split at a line end (0: nowhere), the head fitting `room`.
+
+    The German rule without a dictionary: before a single consonant between vowels
+    (Re-gie-rung), and in a consonant cluster only the last consonant goes to the next
+    line (welt-weit, Dienst-leis-ter); 'sch', 'ck', 'st', 'tr', ... count as one, which
+    gets most compounds right (Helium-plasma, Kon-trolle); some still come out wrong, as
+    with any automatic hyphenation.
+    """
+    core = word.rstrip(".,;:!?\"“”«»)")
+    if len(core) < 7 or not core.isalpha():
+        return 0
+    low, best = core.lower(), 0
+    for i in range(3, len(core) - 2):
+        if i + 1 > room or low[i] in _VOWELS or not any(v in _VOWELS for v in low[:i]):
+            continue
+        if any(low[j:j + len(u)] == u and j < i < j + len(u)
+               for u in _UNITS for j in range(i - len(u) + 1, i)):
+            continue  # would cut 'sch', 'ch', 'ck' ...
+        unit = next((u for u in _UNITS if low.startswith(u, i)), low[i])
+        if i + len(unit) < len(low) and low[i + len(unit)] in _VOWELS:
+            best = i
+    return best
+
+
+def hyphen_wrap(text: str, width: int) -> list[str]:
+    """Narrow newspaper columns as a PDF extractor gives them: words split with '-'."""
+    lines, cur = [], ""
+    words = text.split()
+    while words:
+        word = words.pop(0)
+        cand = f"{cur} {word}" if cur else word
+        if len(cand) <= width:
+            cur = cand
+            continue
+        room = width - len(cur) - (1 if cur else 0)  # for the word's head and its '-'
+        at = _hyphen_point(word, room)
+        if at:
+            lines.append((f"{cur} " if cur else "") + word[:at] + "-")
+            cur = ""
+            words.insert(0, word[at:])
+            continue
+        dash = word.find("-", 1)
+        if 0 < dash < len(word) - 1 and dash + 1 <= room:
+            lines.append((f"{cur} " if cur else "") + word[:dash + 1])
+            cur = ""
+            words.insert(0, word[dash + 1:])
+            continue
+        if cur:
+            lines.append(cur)
+            cur = word
+        else:
+            lines.append(word)
+    if cur:
+        lines.append(cur)
+    return lines
+
+
+def top_comment(comments: list[Comment]) -> Comment:
+    return max(comments, key=lambda c: (c.up, -len(" ".join(c.body))))
+
+
+TAB_NAV = ("BLITZ.at", "News  Österreich  Welt  Sport  Promi  Video  Wetter  Auto  Digital  "
+           "Gewinnspiele", "Login   BLITZ+ Abo   Suche")
+TAB_CONSENT = ("Wir brauchen Ihre Zustimmung! Um Ihnen die besten Inhalte zu zeigen, nutzen "
+               "wir und unsere 143 Partner Cookies und verarbeiten Ihre Daten zu Werbe- und "
+               "Analysezwecken.", "Alle akzeptieren", "Ablehnen", "Einstellungen")
+TAB_KICKERS = ("DRAMA!", "UNFASSBAR", "EXKLUSIV", "SKANDAL!", "Jetzt spricht er", "AUFREGUNG",
+               "BLITZ-REPORT", "NACH ECLAT", "ALARM!", "Erste Details", "WIRBEL", "Schock")
+TAB_NEWSLETTER = ("BLITZ-NEWSLETTER", "Die wichtigsten Nachrichten des Tages – jeden Abend "
+                  "gratis in Ihr Postfach.", "E-Mail-Adresse eingeben", "Jetzt anmelden")
+TAB_RULES = ("Kommentare, die gegen unsere Netiquette verstoßen, werden ohne Vorwarnung "
+             "gelöscht. Bitte bleiben Sie sachlich.")
+TAB_FOOTER = ("BLITZ.at", "Impressum · Datenschutz · Cookie-Einstellungen · AGB · Netiquette · "
+              "Werben auf BLITZ.at", "© BLITZ Zeitungsverlag 2016")
+
+
+def fam_tabloid(ctx: Ctx) -> Page:
+    """Boulevard site (Krone/Bild-like): shouting kicker, many inline boxes, 'Like' comments."""
+    r, p = ctx.rng, Page()
+    consent_top = r.random() < 0.5
+    if consent_top:
+        p.add("consent", *TAB_CONSENT)
+        p.gap()
+    p.add("nav", *TAB_NAV)
+    p.add("nav", f"News › {ctx.article.category}")
+    p.gap()
+    if r.random() < 0.8:
+        kicker = r.choice(TAB_KICKERS)
+        p.add("meta", kicker.upper() if r.random() < 0.5 else kicker)
+    head_block(p, ctx, gap=False)
+    p.gap()
+    comments = ctx.comments(3, 12, max_depth=1)
+    total = ctx.count(len(comments))
+    age = dict(zip(map(id, comments), ages(r, len(comments), r.choice((300, 3000, 9000)))))
+    p.add("byline", byline_de(ctx, "von von2 corr agency plain von_city"))
+    stamp = f"{ctx.date:%d.%m.%Y %H:%M}"
+    if r.random() < 0.4:
+        later = ctx.date + dt.timedelta(minutes=r.randint(20, 600))
+        stamp += f" | Aktualisiert: {later:%d.%m.%Y %H:%M}"
+    p.add("date", stamp)
+    if r.random() < 0.4:
+        p.add("comment_meta", f"{total} Kommentare")
+    p.add("share", r.choice(("Teilen  Facebook  WhatsApp  X  E-Mail", "Artikel teilen")))
+    p.gap()
+    if comments and r.random() < 0.3:  # a top comment between the lead and the text
+        c = top_comment(comments)
+        p.add("comment_meta", "TOP-KOMMENTAR", f"{nick(c.user)} · {age_text(age[id(c)])}")
+        p.add("comment", *post_paragraphs(c, joined=True))
+        p.add("comment_meta", f"👍 {c.up}")
+        p.gap()
+    if r.random() < 0.7:
+        p.add("caption", ctx.caption(ctx.paras[0]) + f" (Bild: {r.choice(_AGENCIES)})")
+        p.gap()
+    inline: dict[int, Callable[[], None]] = {}
+    spots = slots(ctx, 5)
+    boxes = ["read", "video", "gallery", "ad", "newsletter"]
+    r.shuffle(boxes)
+    rel = ctx.related(3)
+    for i, box in zip(spots, boxes):
+        if box == "read":
+            a = rel[0]
+            inline[i] = lambda a=a: p.add("related", "Lesen Sie auch:", short_title(a))
+        elif box == "video":
+            a, length = rel[1], f"{r.randint(0, 4):02d}:{r.randint(0, 59):02d}"
+            inline[i] = lambda a=a, length=length: (p.add("related", "VIDEO", short_title(a)),
+                                                    p.add("widget", f"▶ {length}"))
+        elif box == "gallery" and r.random() < 0.7:
+            n, i_ = r.randint(5, 30), i
+            inline[i] = lambda n=n, i_=i_: p.add(
+                "caption", f"Bilderstrecke ({n} Bilder)", ctx.caption(ctx.paras[i_]),
+                "Alle Bilder ansehen")
+        elif box == "ad":
+            ad = r.choice(AD_COPY)
+            inline[i] = lambda ad=ad: p.add("ad", "Anzeige", ad, "Mehr erfahren")
+        elif box == "newsletter" and r.random() < 0.5:
+            inline[i] = lambda: p.add("newsletter", *TAB_NEWSLETTER)
+    body_block(p, ctx, inline)
+    if r.random() < 0.5:
+        p.add("meta", r.choice(("(red)", "(APA/red)", "red, BLITZ.at", "(kurz/red)")))
+        p.gap()
+    if r.random() < 0.15:
+        p.add("meta", CORRECTION)
+        p.gap()
+    p.add("share", "Teilen", "Facebook", "WhatsApp", "E-Mail")
+    p.gap()
+    p.add("comment_meta", "Kommentar schreiben", f"Kommentare ({total})",
+          r.choice(("Neueste | Älteste | Beliebteste", "Sortieren nach: Neueste")))
+    p.add("comment_meta", TAB_RULES)
+    p.gap()
+    votes = r.random() < 0.5
+    for c in comments:
+        pad = "    " if c.depth and r.random() < 0.8 else ""
+        when = age_text(age[id(c)])
+        if r.random() < 0.5:
+            p.add("comment_meta", f"{pad}{nick(c.user)}", f"{pad}{when}")
+        else:
+            p.add("comment_meta", f"{pad}{nick(c.user)} · {when}")
+        for para in post_paragraphs(c, joined=r.random() < 0.6):
+            p.add("comment", "\n".join(pad + ln for ln in para.split("\n")))
+        p.add("comment_meta", pad + (f"👍 {c.up}  👎 {c.down}  Antworten  Melden" if votes
+                                     else f"Like ({c.up})  Antworten"))
+        p.gap()
+    if total > len(comments):
+        p.add("comment_meta", "Weitere Kommentare laden")
+        p.gap()
+    p.add("related", f"Mehr aus {ctx.article.category}")
+    for a in ctx.related(r.randint(3, 5)):
+        p.add("related", short_title(a))
+        if r.random() < 0.5:
+            p.add("related", ago_de(r))
+    p.gap()
+    p.add("footer", *TAB_FOOTER)
+    if not consent_top:
+        p.gap()
+        p.add("consent", *TAB_CONSENT)
+    return p
+
+
+WIRE_NAV = ("WIRELINE", "World  Business  Markets  Sustainability  Legal  Breakingviews  "
+            "Technology  Investigations  More", "My News   Register")
+WIRE_CONSENT = ("We use cookies and similar technologies to give you the best experience, to "
+                "personalise content and ads and to analyse our traffic. By clicking “Accept "
+                "All”, you consent to our use of cookies. You can change your choice at any "
+                "time in Cookie Settings.", "Accept All", "Reject All", "Cookie Settings")
+WIRE_SIGNUP = ("Get the day's top stories in your inbox with the Wireline Daily Briefing "
+               "newsletter. Sign up here.")
+WIRE_STANDARDS = "Our Standards: The Wireline Trust Principles."
+WIRE_FOOTER = ("Latest", "Home", "Authors", "Topic Sitemap", "Archive", "Article Sitemap",
+               "About Wireline", "Careers", "Advertise with Us", "Contact Us",
+               "Terms of Use  Privacy  Accessibility  Corrections",
+               "All quotes delayed a minimum of 15 minutes. See here for a complete list of "
+               "exchanges and delays.", "© 2016 Wireline. All rights reserved")
+_EN_SECTION = {"Inland": "Europe", "International": "World", "Wirtschaft": "Business",
+               "Web": "Technology", "Sport": "Sports", "Panorama": "World",
+               "Etat": "Media & Telecom", "Kultur": "Lifestyle", "Wissenschaft": "Science"}
+_WIRE_PHOTOGRAPHERS = ("Leonhard Foeger", "Heinz-Peter Bader", "Yves Herman", "Kai Pfaffenbach",
+                       "Fabrizio Bensch", "Dado Ruvic", "Lisi Niesner", "Francois Lenoir")
+
+
+def fam_wire_service(ctx: Ctx) -> Page:
+    """English-UI wire service page (Reuters-like): 'By X', 'Reporting by', no comments."""
+    r, p = ctx.rng, Page()
+    consent_top = r.random() < 0.5
+    if consent_top:
+        p.add("consent", *WIRE_CONSENT)
+        p.gap()
+    p.add("nav", *WIRE_NAV)
+    p.gap()
+    section = _EN_SECTION.get(ctx.article.category, "World")
+    p.add("nav", section)
+    if ctx.title:
+        p.add("title", ctx.title)
+    if ctx.teaser:
+        if r.random() < 0.4:
+            p.add("meta", "Summary")
+            p.add("teaser", *[f"• {s}" for s in newsdev.split_sentences(ctx.teaser)])
+        else:
+            p.add("teaser", ctx.teaser)
+    p.gap()
+    a, b = ctx.author(), co_author(ctx)
+    p.add("byline", r.choice((f"By {a}", f"By {a} and {b}", "By Wireline Staff")))
+    stamp = en_date(ctx.date, "long")
+    updated = r.choice(("", f"Updated {r.randint(1, 23)} hours ago",
+                        f"Updated {en_date(ctx.date + dt.timedelta(days=1), 'day')}"))
+    if updated and r.random() < 0.5:
+        p.add("date", stamp, updated)
+    else:
+        p.add("date", f"{stamp} {updated}".strip())
+    p.add("meta", f"{ctx.reading_minutes() + 1} minute read")
+    p.gap()
+    spots = slots(ctx, 4)
+    if r.random() < 0.7:
+        n = r.randint(2, 5)
+        p.add("caption", f"[1/{n}] {ctx.caption(ctx.paras[0])} "
+                         f"WIRELINE/{r.choice(_WIRE_PHOTOGRAPHERS)}")
+        p.add("share", "Purchase Licensing Rights, opens new tab")
+        p.gap()
+    inline: dict[int, Callable[[], None]] = {}
+    for k, i in enumerate(spots):
+        if k in (0, 2):
+            inline[i] = lambda: p.add("ad", "Advertisement · Scroll to continue")
+        elif k == 1 and r.random() < 0.6:
+            inline[i] = lambda: p.add("newsletter", WIRE_SIGNUP)
+        elif k == 3 and r.random() < 0.5:
+            rel1 = ctx.related(1)[0]
+            inline[i] = lambda rel1=rel1: p.add("related", f"Read more: {short_title(rel1)}")
+    city = ctx.dateline_city()
+    for i, para in enumerate(ctx.paras):
+        if i in inline:
+            inline[i]()
+            p.gap()
+        text = para
+        if i == 0 and r.random() < 0.7 and not re.match(r"^[\w./ ]{1,30} – ", para):
+            text = f"{city} (Wireline) - {para}"
+        p.add(ctx.body_kind, text)
+        p.gap()
+    c1, c2 = (random.Random(_stable(k + ctx.article.id)) for k in ("rep1", "rep2"))
+    editors = f"{c1.choice(_AUTHOR_FIRST)} {c1.choice(_LAST)}"
+    extra = f"{c2.choice(_AUTHOR_FIRST)} {c2.choice(_LAST)}"
+    credit = f"Reporting by {a}"
+    if r.random() < 0.5:
+        credit += f"; Additional reporting by {extra} in {r.choice(_CITIES)}"
+    p.add("byline", f"{credit}; Editing by {editors}")
+    p.gap()
+    p.add("meta", WIRE_STANDARDS)
+    p.add("share", "Acquire Licensing Rights, opens new tab")
+    p.gap()
+    if r.random() < 0.5:
+        p.add("byline", a, f"Covers {section.lower()} news from {city}.")
+        p.gap()
+    p.add("related", "Read Next")
+    for rel in ctx.related(r.randint(3, 4)):
+        p.add("related", _EN_SECTION.get(rel.category, "World"), short_title(rel))
+        p.add("related", r.choice((f"{r.randint(1, 23)} hours ago",
+                                   en_date(ctx.date - dt.timedelta(days=r.randint(0, 5)), "day"))))
+    p.gap()
+    if r.random() < 0.5:
+        p.add("ad", "Sponsored Content", r.choice(AD_COPY), "Sponsored by Partner")
+        p.gap()
+    p.add("footer", *WIRE_FOOTER)
+    if not consent_top:
+        p.gap()
+        p.add("consent", *WIRE_CONSENT)
+    return p
+
+
+FED_NAV = ("mastodon", "Erkunden", "Live-Feeds", "Über", "Anmelden", "Konto erstellen")
+FED_PROMPT = ("Mastodon ist die beste Möglichkeit, mit dem Geschehen Schritt zu halten.",
+              "Folge allen im Fediverse und sieh dir ihre Beiträge chronologisch an. Keine "
+              "Algorithmen, keine Werbung, kein Clickbait.", "Konto erstellen", "Anmelden")
+FED_FOOTER = ("wien.rocks: Über · Status · Profilverzeichnis · Datenschutzerklärung",
+              "Mastodon: Über · App herunterladen · Tastenkürzel · Quellcode anzeigen · v4.2.1")
+_INSTANCES = ("mastodon.social", "chaos.social", "mastodon.at", "troet.cafe", "wien.rocks",
+              "social.tchncs.de", "norden.social", "graz.social", "det.social", "mstdn.social")
+_UMLAUT = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
+
+
+def handle(name: str) -> tuple[str, str]:
+    """Fediverse handle for a display name: ('@user', '@user@instance')."""
+    user = re.sub(r"[^a-z0-9_]+", "_", name.lower().translate(_UMLAUT)).strip("_")
+    inst = _INSTANCES[_stable("instance" + name) % len(_INSTANCES)]
+    return f"@{user}", f"@{user}@{inst}"
+
+
+def fam_fediverse(ctx: Ctx) -> Page:
+    """Copy of a Mastodon thread: the article posted as a thread (1/n), replies below."""
+    r, p = ctx.rng, Page()  # dense: a select-all copy of the web client, no blank lines
+    p.add("nav", *FED_NAV)
+    p.add("nav", "Zurück")
+    op = nick(str(_stable("op" + ctx.article.id) % 30000))
+    op_short, op_full = handle(op)
+    counts = "↩ {re}  ↻ {bo}  ★ {fa}" if r.random() < 0.5 else "{re} ↩ {bo} ↻ {fa} ★"
+    intro = ctx.comments(1, 1)[0] if r.random() < 0.6 else None
+    chunks, i = [], 0
+    while i < len(ctx.paras):
+        n = r.choice((1, 1, 2))
+        chunks.append(ctx.paras[i:i + n])
+        i += n
+    numbered = r.random() < 0.7
+    hours = r.randint(3, 23)  # the thread was posted at once; replies came later
+    card = bool(ctx.title or ctx.teaser)
+    first_text = not card or r.random() < 0.5
+    rest = chunks[1:] if first_text else chunks
+    posts = len(rest) + 1
+    # The first post: the poster's own words (a real post), maybe the first paragraph,
+    # the link preview card (headline and lead), then the detailed date and counts.
+    p.add("comment_meta", op, op_full)
+    if intro:
+        p.add("comment", *post_paragraphs(intro, joined=True))
+    if numbered:
+        p.add("meta", f"🧵 1/{posts}")
+    if first_text:
+        p.add(ctx.body_kind, *chunks[0])
+    if card:
+        p.add("meta", "derstandpunkt.at")
+        if ctx.title:
+            p.add("title", ctx.title)
+        if ctx.teaser:
+            p.add("teaser", ctx.teaser)
+    p.add("comment_meta", f"{de_date(ctx.date, 'long')} · 🌐 · Web")
+    p.add("comment_meta", f"{r.randint(2, 300)} geteilte Beiträge · {r.randint(5, 900)} Favoriten")
+    for k, chunk in enumerate(rest, 2):  # the rest of the article as the poster's replies
+        p.add("comment_meta", op, op_full, f"{hours} Std.")
+        p.add(ctx.body_kind, *chunk)
+        if numbered:
+            p.add("meta", f"{k}/{posts}")
+        p.add("comment_meta", counts.format(re=r.randint(0, 9), bo=r.randint(0, 40),
+                                            fa=r.randint(0, 90)))
+    comments = ctx.comments(3, 12)
+    reply_ages = ages(r, len(comments), hours * 60 - 1, newest_first=False)
+    for c, age in zip(comments, reply_ages):
+        who = nick(c.user)
+        short, full = handle(who)
+        if r.random() < 0.1:
+            p.add("comment_meta", f"{nick(str(r.randrange(30000)))} hat geteilt")
+        p.add("comment_meta", who, full, age_text(age, short=True))
+        target = handle(c.parent)[0] if c.parent else op_short
+        if r.random() < 0.4:
+            p.add("comment_meta", f"Antwort an {target}")
+        if r.random() < 0.12:
+            p.add("comment_meta", f"Inhaltswarnung: {r.choice(('Politik', 'Meinung', 'Rant'))}",
+                  "Mehr anzeigen")
+        paras = post_paragraphs(c, joined=r.random() < 0.5)
+        if r.random() < 0.7:
+            paras[0] = f"{target} {paras[0]}"
+        p.add("comment", *paras)
+        p.add("comment_meta", counts.format(re=r.randint(0, 3), bo=max(0, c.up // 4),
+                                            fa=c.up))
+    if r.random() < 0.5:
+        p.add("comment_meta", "Mehr laden")
+    p.add("widget", *FED_PROMPT)
+    p.add("footer", *FED_FOOTER)
+    return p
+
+
+MED_NAV = ("Open in app", "Sign up", "Sign in", "Medium", "Write", "Search")
+MED_PUBS = ("Politik & Gesellschaft", "Wiener Notizen", "Zeitgeschehen", "Datenwelt",
+            "Die Sonntagsrunde")
+MED_FOOTER = ("Help", "Status", "About", "Careers", "Press", "Blog", "Privacy", "Terms",
+              "Text to speech", "Teams")
+_UNSPLASH = ("Photo by Markus Spiske on Unsplash", "Photo by Christian Lue on Unsplash",
+             "Photo by Jon Tyson on Unsplash", "Photo by Claudio Schwarz on Unsplash")
+
+
+def fam_medium(ctx: Ctx) -> Page:
+    """Medium-like blog post: 'Follow', 'min read', claps, 'Responses (N)', recommendations."""
+    r, p = ctx.rng, Page()
+    p.add("nav", *MED_NAV)
+    p.gap()
+    if r.random() < 0.3:
+        p.add("paywall", "Member-only story")
+    head_block(p, ctx)
+    author = ctx.author()
+    pub = r.choice(MED_PUBS) if r.random() < 0.6 else ""
+    comments = ctx.comments(2, 9)
+    claps = r.randint(3, 2400)
+    p.add("byline", author)
+    p.add("share", "·", "Follow")
+    if pub:
+        p.add("meta", f"Published in {pub}")
+    p.add("meta", f"{ctx.reading_minutes() + 1} min read", "·")
+    p.add("date", en_date(ctx.date, "short"))
+    p.add("share", "--")
+    p.add("share", f"{claps / 1000:.1f}K" if claps >= 1000 else str(claps))
+    p.add("comment_meta", str(len(comments)))
+    p.add("share", "Listen", "Share")
+    p.gap()
+    inline: dict[int, Callable[[], None]] = {}
+    spots = slots(ctx, 3)
+    if spots and r.random() < 0.7:
+        photo = r.choice(_UNSPLASH)
+        if r.random() < 0.6:
+            photo = f"{ctx.caption(ctx.paras[spots[0]])} {photo}"
+        inline[spots[0]] = lambda: (p.add("caption", photo), p.gap())
+    if len(spots) > 1 and r.random() < 0.5:
+        quote = ctx.pull_quote()
+        inline[spots[1]] = lambda: (p.add("pullquote", quote), p.gap())
+    if len(spots) > 2 and r.random() < 0.5:  # the label sits right on the paragraph
+        inline[spots[2]] = lambda: p.add("meta", "Top highlight")
+    for i, para in enumerate(ctx.paras):
+        if i in inline:
+            inline[i]()
+        p.add(ctx.body_kind, para)
+        p.gap()
+    p.add("meta", ctx.article.category, sub_of(ctx), ctx.dateline_city())
+    p.gap()
+    p.add("share", "--", f"{claps / 1000:.1f}K" if claps >= 1000 else str(claps))
+    p.add("comment_meta", str(len(comments)))
+    p.gap()
+    followers = random.Random(_stable("followers" + author)).randint(12, 9000)
+    p.add("byline", f"Written by {author}", f"{followers} Followers")
+    if pub:
+        p.add("byline", f"Writer for {pub}")
+    p.add("byline", random.Random(_stable("bio" + author)).choice((
+        "Journalist in Wien. Schreibt über Politik, Medien und alles dazwischen.",
+        "Redakteurin und Datenjournalistin. Meinungen sind meine eigenen."
+        if female(author) else "Redakteur und Datenjournalist. Meinungen sind meine eigenen.",
+        "Reporter. Podcaster. Zu viele Tabs offen.")))
+    p.add("share", "Follow")
+    p.gap()
+    p.add("comment_meta", f"Responses ({len(comments)})", "What are your thoughts?", "Respond")
+    p.gap()
+    for c in comments:
+        p.add("comment_meta", nick(c.user), en_date(c.created, "short"))
+        p.add("comment", *post_paragraphs(c))
+        p.add("comment_meta", str(c.up) if c.up else "--")
+        replies = r.choice((0, 0, 1, r.randint(2, 6)))
+        p.add("comment_meta", {0: "Reply", 1: "1 reply"}.get(replies, f"{replies} replies"))
+        p.gap()
+    p.add("comment_meta", "See all responses")
+    p.gap()
+    p.add("related", f"More from {author}" + (f" and {pub}" if pub else ""))
+    for a in ctx.related(r.randint(2, 4)):
+        p.add("related", short_title(a), blurb(a))
+        p.add("related", f"{r.randint(2, 9)} min read · "
+                         f"{en_date(ctx.date - dt.timedelta(days=r.randint(2, 90)), 'short')}")
+    p.add("related", f"See all from {author}")
+    p.gap()
+    p.add("related", "Recommended from Medium")
+    for a in ctx.related(r.randint(2, 4)):
+        p.add("related", f"{r.choice(_AUTHOR_FIRST)} {r.choice(_LAST)}", short_title(a))
+        p.add("related", f"{r.randint(2, 12)} min read · "
+                         f"{en_date(ctx.date - dt.timedelta(days=r.randint(2, 300)), 'short')}")
+    p.add("related", "See more recommendations")
+    p.gap()
+    p.add("footer", *MED_FOOTER)
+    return p
+
+
+AGG_NAV = ("Nachrichtenkompass", "Nach Themen, Orten und Quellen suchen", "Schlagzeilen",
+           "Für mich", "Folge ich", "Österreich", "Welt", "Lokal", "Wirtschaft",
+           "Wissenschaft & Technik", "Unterhaltung", "Sport", "Gesundheit")
+AGG_OUTLETS = ("Kurier", "Die Presse", "Kleine Zeitung", "ORF.at", "Salzburger Nachrichten",
+               "profil", "Tiroler Tageszeitung", "Süddeutsche Zeitung", "ZEIT ONLINE",
+               "tagesschau.de", "n-tv.de", "Wiener Zeitung", "OÖNachrichten", "heute.at")
+AGG_FOOTER = ("Datenschutzerklärung", "Nutzungsbedingungen", "Über Nachrichtenkompass",
+              "Hilfe", "Feedback senden")
+
+
+def fam_aggregator(ctx: Ctx) -> Page:
+    """News aggregator: article excerpt or full republication, then other outlets' headlines."""
+    r, p = ctx.rng, Page()  # dense: every element on its own line, no blank lines
+    p.add("nav", *AGG_NAV)
+    p.add("nav", r.choice(("Österreich", "Schlagzeilen", "Welt")))
+    full = r.random() < 0.4
+    age = ago_de(r)
+    if r.random() < 0.5:
+        p.add("meta", f"derstandpunkt.at · {age}")
+    else:
+        p.add("meta", "derstandpunkt.at")
+        p.add("byline", f"Story von {ctx.author()} • {age}"
+              + (f" • {ctx.reading_minutes()} Min. Lesezeit" if full else ""))
+    if ctx.title:
+        p.add("title", ctx.title)
+    if ctx.teaser:
+        p.add("teaser", ctx.teaser)
+    paras = ctx.paras if full else ctx.paras[:r.randint(1, 3)]
+    ad_at = slots(ctx, 1) if full and r.random() < 0.6 else []
+    for i, para in enumerate(paras):
+        if i in ad_at:
+            p.add("ad", "Gesponsert", r.choice(AD_COPY))
+        if not full and i == len(paras) - 1 and r.random() < 0.4:
+            words = para.split()
+            if len(words) > 14:
+                para = " ".join(words[:r.randint(len(words) // 2, len(words) - 4)]) + " …"
+        p.add(ctx.body_kind, para)
+    if full:
+        p.add("meta", "© derstandpunkt.at")
+        p.add("share", "Gefällt mir", "Weiterempfehlen", "Kommentare anzeigen")
+    else:
+        p.add("related", "Weiterlesen auf derstandpunkt.at")
+    p.add("nav", "Vollständige Berichterstattung")
+    p.add("related", r.choice(("Weitere Berichte zu diesem Thema", "Mehr zum Thema")))
+    one_line = r.random() < 0.5
+    for a in ctx.related(r.randint(3, 6)):
+        outlet = r.choice(AGG_OUTLETS)
+        if one_line:
+            p.add("related", f"{short_title(a)} – {outlet} · {ago_de(r)}")
+        else:
+            p.add("related", outlet, short_title(a), ago_de(r))
+    if r.random() < 0.6:
+        p.add("related", "Top-Meldungen")
+        for a in ctx.related(r.randint(2, 4)):
+            p.add("related", short_title(a), f"{r.choice(AGG_OUTLETS)} · {ago_de(r)}")
+    if r.random() < 0.4:
+        p.add("widget", f"{r.choice(_CITIES)}  {r.randint(-5, 31)} °C",
+              r.choice(("Bewölkt", "Sonnig", "Regen", "Heiter")))
+    p.add("footer", *AGG_FOOTER)
+    return p
+
+
+VB_HEAD = ("Österreich-Forum", "Benutzername", "Kennwort", "Angemeldet bleiben?", "Anmelden",
+           "Registrieren", "Hilfe", "Benutzerliste", "Kalender", "Heutige Beiträge", "Suchen")
+VB_RANKS = ("Neuer Benutzer", "Benutzer", "Erfahrener Benutzer", "Forenlegende",
+            "Stammgast", "Moderator")
+VB_SIGS = ("Wer kämpft, kann verlieren. Wer nicht kämpft, hat schon verloren.",
+           "Mfg aus Linz", "Nichts ist so beständig wie der Wandel.",
+           "Meine Meinung, nicht die meines Arbeitgebers.", "Alles wird gut.")
+VB_RIGHTS = ("Berechtigungen", "Neue Themen erstellen: Nein", "Themen beantworten: Nein",
+             "Anhänge hochladen: Nein", "Beiträge bearbeiten: Nein", "BB-Code ist an.",
+             "Smileys sind an.", "HTML-Code ist aus.")
+VB_FOOTER = ("Alle Zeitangaben in WEZ +1.", "Kontakt · Österreich-Forum · Archiv · "
+             "Datenschutz · Nach oben", "Powered by vBulletin® Version 4.2.5 "
+             "Copyright ©2016 vBulletin Solutions, Inc. Alle Rechte vorbehalten.")
+
+
+def fam_vbulletin(ctx: Ctx) -> Page:
+    """vBulletin-like forum thread: '#1' posts, 'Zitat von X:', likes, '--' signatures."""
+    r, p = ctx.rng, Page()
+    dense = r.random() < 0.4
+
+    def gap() -> None:
+        if not dense:
+            p.gap()
+
+    p.add("nav", *VB_HEAD)
+    gap()
+    p.add("nav", f"Österreich-Forum › Politik & Zeitgeschehen › {ctx.article.category}")
+    subject = ctx.subject()  # the article's headline, unless it is left out (--no-teaser)
+    p.add("title" if ctx.title or ctx.teaser else "comment_meta", subject)
+    comments = ctx.comments(3, 12)
+    n_posts = len(comments) + 1
+    p.add("comment_meta", "Antworten", "Themen-Optionen", "Thema durchsuchen",
+          f"Ergebnis 1 bis {n_posts} von {n_posts}")
+    gap()
+    same_line = r.random() < 0.5
+
+    def post_head(num: int, who: str, when: dt.datetime) -> None:
+        stamp = f"{when:%d.%m.%Y, %H:%M}"
+        if same_line:
+            p.add("comment_meta", f"{stamp}   #{num}")
+        else:
+            p.add("comment_meta", stamp, f"#{num}")
+        pr = random.Random(_stable("vbprofile" + who))
+        p.add("comment_meta", who, pr.choice(VB_RANKS))
+        since = dt.date(2004, 1, 1) + dt.timedelta(days=pr.randrange(4200))
+        p.add("comment_meta", f"Registriert seit: {since:%m/%Y}")
+        if pr.random() < 0.5:
+            p.add("comment_meta", f"Ort: {pr.choice(_CITIES + _DISTRICTS)}")
+        p.add("comment_meta", f"Beiträge: {pr.randint(3, 9000):,}".replace(",", "."))
+
+    def post_foot(who: str, likes: int) -> None:
+        if random.Random(_stable("vbsig" + who)).random() < 0.4:
+            p.add("comment_meta", "--", random.Random(_stable("vbsig2" + who)).choice(VB_SIGS))
+        if likes > 1:
+            p.add("comment_meta", f"Gefällt {likes} Personen")
+        elif likes == 1:
+            p.add("comment_meta", f"{nick(str(r.randrange(30000)))} gefällt dies.")
+        p.add("comment_meta", "Zitieren  Antworten")
+        gap()
+
+    starter = nick(str(_stable(ctx.article.id) % 30000))
+    post_head(1, starter, ctx.date)
+    opinion = ctx.comments(1, 1)[0]
+    quoted = r.random() < 0.5
+    source = f"Quelle: https://www.derstandpunkt.at/{_stable(ctx.article.id) % 10**10}"
+    if r.random() < 0.3:
+        p.add("comment", *post_paragraphs(opinion))
+        opinion = None
+    if r.random() < 0.3:
+        p.add("meta", source)
+        source = ""
+    if quoted:
+        p.add("comment_meta", "Zitat:")
+    if ctx.teaser:
+        p.add("teaser", ctx.teaser)
+    for para in ctx.paras:
+        p.add(ctx.body_kind, para)
+        if r.random() < 0.5:
+            gap()
+    if source:
+        p.add("meta", source)
+    if opinion:
+        p.add("comment", *post_paragraphs(opinion))
+    post_foot(starter, r.randint(0, 9))
+    bodies: dict[str, str] = {}
+    quote_article = r.random() < 0.2
+    sentences = [s for para in ctx.paras for s in newsdev.split_sentences(para)]
+    when = ctx.date
+    for num, c in enumerate(comments, 2):
+        who = nick(c.user)
+        when += dt.timedelta(minutes=r.randint(2, 300))  # a thread reads in time order
+        post_head(num, who, when)
+        if c.parent and c.parent in bodies and r.random() < 0.7:
+            p.add("comment_meta", r.choice((f"Zitat von {c.parent}:",
+                                            f"Zitat von {c.parent} Beitrag anzeigen")))
+            p.add("comment", bodies[c.parent])
+        elif quote_article and sentences:
+            quote_article = False  # one reply quotes a sentence of the pasted article
+            p.add("comment_meta", f"Zitat von {starter}:")
+            p.add("comment", r.choice(sentences))
+        p.add("comment", *post_paragraphs(c))
+        bodies[who] = " ".join(post_paragraphs(c, joined=True))
+        post_foot(who, c.up // 3)
+    p.add("nav", "« Vorheriges Thema | Nächstes Thema »")
+    gap()
+    p.add("related", "Ähnliche Themen")
+    for a in ctx.related(r.randint(2, 4)):
+        p.add("related", short_title(a),
+              f"Von {nick(str(r.randrange(30000)))} im Forum {a.category} · Antworten: "
+              f"{r.randint(0, 80)} · Letzter Beitrag: "
+              f"{ctx.date - dt.timedelta(days=r.randint(1, 60)):%d.%m.%Y, %H:%M}")
+    gap()
+    p.add("footer", *VB_RIGHTS)
+    gap()
+    p.add("footer", *VB_FOOTER)
+    return p
+
+
+def para_out(p: Page, kind: str, text: str, wrap: int) -> None:
+    """One paragraph, hard-wrapped when `wrap` is set."""
+    if wrap:
+        p.wrapped(kind, text, wrap)
+    else:
+        p.add(kind, text)
+
+
+def fam_reader_view(ctx: Ctx) -> Page:
+    """Reader-mode / w3m extraction: no menu, leftovers, bio, tags, bare threaded comments."""
+    r, p = ctx.rng, Page()
+    wrap = r.choice((0, 0, 78, 80))
+    reader = r.random() < 0.5  # browser reader view: domain, title, byline, "4–5 Minuten"
+    if reader:
+        p.add("meta", "derstandpunkt.at")
+    if ctx.title:
+        para_out(p, "title", ctx.title, wrap)
+    if r.random() < 0.8:
+        by = byline_de(ctx, "von von2 corr text_fotos guest agency plain")
+        if r.random() < 0.4:
+            p.add("byline", f"{by} | {de_date(ctx.date, 'date')}")
+        else:
+            p.add("byline", by)
+    if reader:
+        m = ctx.reading_minutes()
+        p.add("meta", f"{m}–{m + 1} Minuten")
+    p.gap()
+    if ctx.teaser:
+        para_out(p, "teaser", ctx.teaser, wrap)
+        p.gap()
+    inline: dict[int, Callable[[], None]] = {}
+    spots = slots(ctx, 3)
+    leftovers = ["caption", "ad", "related", "pullquote"]
+    r.shuffle(leftovers)
+    for i, kind in zip(spots, leftovers):
+        if r.random() < 0.4:
+            continue
+        if kind == "caption":
+            inline[i] = lambda i=i: p.add("caption", ctx.caption(ctx.paras[i]),
+                                          ctx.credit("Foto"))
+        elif kind == "ad":
+            inline[i] = lambda: p.add("ad", "Anzeige")
+        elif kind == "related":
+            a = ctx.related(1)[0]
+            inline[i] = lambda a=a: p.add("related", f"Lesen Sie auch: {short_title(a)}")
+        else:
+            quote = ctx.pull_quote()
+            inline[i] = lambda quote=quote: p.add("pullquote", quote)
+    body_block(p, ctx, inline, wrap=wrap)
+    if r.random() < 0.2:
+        later = ctx.date + dt.timedelta(hours=r.randint(1, 30))
+        p.add("date", f"Aktualisiert am {de_date(later, 'long_uhr')}")
+        p.gap()
+    if r.random() < 0.15:
+        p.add("meta", CORRECTION)
+        p.gap()
+    if r.random() < 0.5:
+        a = ctx.author()
+        role = "Redakteurin" if female(a) else "Redakteur"
+        bio = f"Über den Autor: {a} ist {role} im Ressort {ctx.article.category}."
+        para_out(p, "byline", bio, wrap)
+        p.gap()
+    if r.random() < 0.6:
+        p.add("meta", f"Schlagwörter: {ctx.article.category}, {sub_of(ctx)}, "
+                      f"{ctx.dateline_city()}")
+        p.gap()
+    if r.random() < 0.7:
+        p.add("related", "Ähnliche Artikel")
+        for a in ctx.related(r.randint(3, 5)):
+            p.add("related", ("* " if wrap else "") + short_title(a))
+        p.gap()
+    if r.random() < 0.75:
+        heading = r.choice(("Leserbriefe", "Kommentare", "Diskussion", ""))
+        if heading:
+            p.add("comment_meta", heading)
+            p.gap()
+        step = r.choice(("  ", "    ", "> "))
+        says = r.choice(("{}:", "{} schrieb:"))
+        for c in ctx.comments(2, 10):
+            pad = step * c.depth
+            p.add("comment_meta", pad + says.format(nick(c.user)))
+            for para in post_paragraphs(c, joined=wrap > 0):
+                if wrap:
+                    p.wrapped("comment", para, wrap, pad)
+                else:
+                    p.add("comment", "\n".join(pad + ln for ln in para.split("\n")))
+            p.gap()
+    return p
+
+
+EP_NAME = "NEUE TAGESPOST"
+EP_FOOTER = ("Medieninhaber, Herausgeber und Verleger: Neue Tagespost Zeitungs GmbH, "
+             "Hauptplatz 3, 8010 Graz. Nachdruck und Verbreitung nur mit Genehmigung.",)
+_RESSORT = {"Inland": "POLITIK", "International": "AUSLAND", "Wirtschaft": "WIRTSCHAFT",
+            "Web": "DIGITAL", "Sport": "SPORT", "Panorama": "CHRONIK", "Etat": "MEDIEN",
+            "Kultur": "KULTUR", "Wissenschaft": "WISSEN"}
+
+
+def fam_epaper(ctx: Ctx) -> Page:
+    """pdftotext of a newspaper e-paper: narrow hyphenated columns, running heads, jumps."""
+    r, p = ctx.rng, Page()
+    width = r.randint(38, 62)
+    blank_paras = r.random() < 0.4
+    ressort = _RESSORT.get(ctx.article.category, "CHRONIK")
+    page_no = r.randint(2, 30)
+    day = f"{_DE_DAYS[ctx.date.weekday()]}, {de_date(ctx.date, 'date')}"
+
+    def running_head(n: int) -> None:
+        if n % 2 == 0:
+            p.add("meta", f"{n}  {ressort}  {day}")
+        else:
+            p.add("meta", f"{day}  {ressort}  {n}")
+
+    def col(kind: str, text: str) -> None:
+        p.add(kind, *hyphen_wrap(text, width))
+
+    running_head(page_no)
+    p.gap()
+    p.add("meta", ressort.capitalize() if r.random() < 0.5 else ressort)
+    if ctx.title:
+        col("title", ctx.title)
+    if ctx.teaser:
+        col("teaser", ctx.teaser)
+    p.add("byline", byline_de(ctx, "von von2 corr text_fotos agency"))
+    p.gap()
+    spots = slots(ctx, 3)
+    jump = spots[0] if spots and len(ctx.paras) > 4 and r.random() < 0.5 else -1
+    caption_at = spots[1] if len(spots) > 1 and r.random() < 0.7 else -1
+    ad_at = spots[2] if len(spots) > 2 and r.random() < 0.4 else -1
+    if r.random() < 0.3:
+        p.add("caption", *hyphen_wrap(ctx.caption(ctx.paras[0]), width))
+        p.add("caption", ctx.credit("Foto"))
+        p.gap()
+    for i, para in enumerate(ctx.paras):
+        if i == jump:
+            p.add("meta", f"► Fortsetzung auf Seite {page_no + 1}")
+            p.gap()
+            if r.random() < 0.5:
+                p.add("meta", f"NT_{page_no:02d}_{ressort.capitalize()}_{ctx.date:%d%m%y}.indd"
+                              f"   {page_no}   {ctx.date:%d.%m.%y}   18:{r.randint(10, 59)}")
+                p.gap()
+            running_head(page_no + 1)
+            p.gap()
+            p.add("meta", f"Fortsetzung von Seite {page_no}")
+        if i == caption_at:
+            p.add("caption", *hyphen_wrap(ctx.caption(para), width))
+            p.add("caption", ctx.credit("Foto"))
+            p.gap()
+        if i == ad_at:
+            p.add("ad", "ANZEIGE")
+            p.add("ad", *hyphen_wrap(r.choice(AD_COPY), width))
+            p.gap()
+        col(ctx.body_kind, para)
+        if blank_paras:
+            p.gap()
+    p.gap()
+    if r.random() < 0.3:
+        p.add("pullquote", *hyphen_wrap(ctx.pull_quote(), width))
+        p.gap()
+    if r.random() < 0.5:
+        p.add("comment_meta", "LESERBRIEFE")
+        p.gap()
+        for c in ctx.comments(1, 4, max_depth=0):
+            if c.headline:
+                p.add("comment_title", *hyphen_wrap(c.headline, width))
+            for para in post_paragraphs(c, joined=True):
+                p.add("comment", *hyphen_wrap(para, width))
+            home = random.Random(_stable("city" + c.user)).choice(_CITIES + _DISTRICTS)
+            p.add("comment_meta", f"{person_name(c.user)}, {home}")
+            p.gap()
+    if r.random() < 0.5:
+        p.add("related", "MEHR ZUM THEMA")
+        for a in ctx.related(r.randint(1, 2)):
+            p.add("related", *hyphen_wrap(f"{short_title(a)} Seite {r.randint(2, 40)}", width))
+        p.gap()
+    p.add("footer", *[ln for t in EP_FOOTER for ln in hyphen_wrap(t, width)])
+    return p
+
+
 # --------------------------------------------------------------------------- holdout families
 LYNX_TOP = ("   #[1]Zeitgeist Online – Nachrichten [2]RSS", "",
             "   [3]Zum Inhalt springen", "", "   [4]ZEITGEIST ONLINE", "")
@@ -1481,6 +2414,20 @@ FAMILIES = {f.name: f for f in (
     Family("mail_newsletter", "dev", fam_mail_newsletter,
            "plain-text e-mail newsletter, wrapped at 72"),
     Family("browser_copy", "dev", fam_browser_copy, "select-all browser copy, no blank lines"),
+    Family("tabloid", "dev", fam_tabloid,
+           "boulevard site (Krone/Bild-like), inline boxes, 'Like' comments"),
+    Family("wire_service", "dev", fam_wire_service,
+           "English-UI wire service (Reuters-like), no comments"),
+    Family("fediverse", "dev", fam_fediverse,
+           "Mastodon thread copy: article as a 1/n thread, replies"),
+    Family("medium", "dev", fam_medium, "Medium-like blog post, English UI, 'Responses (N)'"),
+    Family("aggregator", "dev", fam_aggregator,
+           "news aggregator: excerpt or republication, other outlets' headlines"),
+    Family("vbulletin", "dev", fam_vbulletin,
+           "vBulletin-like thread: '#1' posts, 'Zitat von X:', likes"),
+    Family("reader_view", "dev", fam_reader_view,
+           "reader-mode / w3m extraction, bare threaded comments"),
+    Family("epaper", "dev", fam_epaper, "pdftotext of an e-paper: hyphenated narrow columns"),
     Family("lynx_dump", "holdout", fam_lynx_dump,
            "lynx -dump of a weekly (Zeit-like), wrapped at 77"),
     Family("broadcaster", "holdout", fam_broadcaster,
