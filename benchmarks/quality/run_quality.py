@@ -55,8 +55,8 @@ import metrics  # noqa: E402
 import newsdev  # noqa: E402
 import pages  # noqa: E402
 
-DEFAULT_METHOD = "lexrank"  # what `summarize summary` uses without -m
-OTHER_METHODS = ("lsa", "textrank", "luhn", "kl", "sumbasic")
+DEFAULT_METHOD = "news"  # what `summarize summary` uses without -m
+OTHER_METHODS = ("lexrank", "lsa", "textrank", "luhn", "kl", "sumbasic")
 SECTIONS = ("cleaning", "junk", "rouge", "digest")
 BASELINE_MIN_WORDS = 10
 _SENTENCE_END = re.compile(r"[.!?…][\"'“”„«»’)\]]*$")

@@ -1,7 +1,8 @@
 """Per-article selection: rank an article's sentences and keep the best, in document order.
 
 Every method is a ``rank(sentences, language) -> scores`` function in one
-table, keyed by its CLI name.
+table, keyed by its CLI name: our news-aware ranker (summarize.select.news,
+the default) and sumy's summarizers.
 
 sumy normally parses text with NLTK's punkt data, which would have to be
 downloaded. We build sumy's document model ourselves from our own sentences
@@ -20,6 +21,7 @@ from typing import Any
 from ..errors import UsageError
 from ..results import Sentence
 from ..words import stemmer, stop_words, text_key, tokenize
+from .news import rank_news
 
 Rank = Callable[[Sequence[Sentence], str], list[float]]
 
@@ -47,7 +49,7 @@ def sumy_method(module: str, name: str, *fixes: type) -> Summarizer:
     return Summarizer(rank)
 
 
-DEFAULT_METHOD = "lexrank"  # see SUMMARIZERS at the end of this module
+DEFAULT_METHOD = "news"  # see SUMMARIZERS at the end of this module
 DEFAULT_SENTENCES = 5
 
 # Fragments shorter than this carry no fact worth summarising ("Analyse").
@@ -305,6 +307,7 @@ class _SortedDictionary:
 
 # Every method by its CLI name; the --method choices are built from its keys.
 SUMMARIZERS: dict[str, Summarizer] = {
+    "news": Summarizer(rank_news, quadratic=False),
     "lexrank": sumy_method("sumy.summarizers.lex_rank", "LexRankSummarizer", _LexRankGraph),
     "lsa": sumy_method("sumy.summarizers.lsa", "LsaSummarizer", _SortedDictionary),
     "textrank": sumy_method("sumy.summarizers.text_rank", "TextRankSummarizer"),
