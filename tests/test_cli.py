@@ -12,6 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from summarize.cli import app
+from summarize.select.summary import SUMMARIZERS
 
 COMMENT_003 = "Immer wieder schön zu lesen"
 
@@ -67,7 +68,7 @@ def test_summary_json_spans_and_no_boilerplate(cli):
     assert all(item["cite"]["end"] < comment_start for item in doc003["summary"])
 
 
-@pytest.mark.parametrize("method", ["lexrank", "lsa", "textrank", "luhn", "kl", "sumbasic"])
+@pytest.mark.parametrize("method", sorted(SUMMARIZERS))
 def test_every_method_from_the_cli(cli, method):
     result = cli(
         "summary",

@@ -55,8 +55,9 @@ import metrics  # noqa: E402
 import newsdev  # noqa: E402
 import pages  # noqa: E402
 
-DEFAULT_METHOD = "lexrank"  # what `summarize summary` uses without -m
-OTHER_METHODS = ("lsa", "textrank", "luhn", "kl", "sumbasic")
+DEFAULT_METHOD = "news"  # what `summarize summary` uses without -m
+OTHER_METHODS = ("lexrank", "lsa", "textrank", "luhn", "kl", "sumbasic")
+SECTIONS = ("cleaning", "junk", "rouge", "digest")
 BASELINE_MIN_WORDS = 10
 _SENTENCE_END = re.compile(r"[.!?…][\"'“”„«»’)\]]*$")
 
@@ -423,23 +424,29 @@ def run_split(args: argparse.Namespace, split: str, root: Path) -> dict:
         if not args.json:
             print(f"  [{split}] {name}: {figures[name]['seconds']} s", file=sys.stderr)
 
-    page_dir = root / "pages"
-    pages.build_pages(args.data, page_dir, split, args.per_family, args.seed)
-    gold = load_gold(page_dir)
-    section("cleaning", lambda: measure_cleaning(tool, gold, args.workers))
-    section("summary_junk", lambda: measure_summary_junk(tool, page_dir, gold))
+    wanted = set(args.only or SECTIONS)
+    if wanted & {"cleaning", "junk"}:
+        page_dir = root / "pages"
+        pages.build_pages(args.data, page_dir, split, args.per_family, args.seed)
+        gold = load_gold(page_dir)
+        if "cleaning" in wanted:
+            section("cleaning", lambda: measure_cleaning(tool, gold, args.workers))
+        if "junk" in wanted:
+            section("summary_junk", lambda: measure_summary_junk(tool, page_dir, gold))
 
-    chosen = rouge_articles(args.data, split, args.rouge_articles, args.seed)
-    refs = {f"{a.id}.txt": a.teaser for a in chosen}
-    write_articles(root / "plain", chosen)
-    write_pages(root / "pages_no_teaser", chosen, pools, split, args.seed, "rouge", True)
-    section("rouge", lambda: measure_rouge(tool, root, ("plain", "pages_no_teaser"), refs,
-                                           args.methods, args.seed, args.workers))
+    if "rouge" in wanted:
+        chosen = rouge_articles(args.data, split, args.rouge_articles, args.seed)
+        refs = {f"{a.id}.txt": a.teaser for a in chosen}
+        write_articles(root / "plain", chosen)
+        write_pages(root / "pages_no_teaser", chosen, pools, split, args.seed, "rouge", True)
+        section("rouge", lambda: measure_rouge(tool, root, ("plain", "pages_no_teaser"), refs,
+                                               args.methods, args.seed, args.workers))
+        figures["rouge_articles"] = len(chosen)
 
-    clusters = [c for c in newsdev.load_clusters() if c["split"] == split]
-    section("digest", lambda: measure_digest(tool, root, clusters, args.data, split, pools,
-                                             args.seed, args.show_facts, args.workers))
-    figures["rouge_articles"] = len(chosen)
+    if "digest" in wanted:
+        clusters = [c for c in newsdev.load_clusters() if c["split"] == split]
+        section("digest", lambda: measure_digest(tool, root, clusters, args.data, split, pools,
+                                                 args.seed, args.show_facts, args.workers))
     figures["seconds"] = round(time.perf_counter() - started, 1)
     figures["tool_seconds"] = round(tool.seconds, 1)
     return figures
@@ -453,10 +460,10 @@ def report(f: dict) -> str:
     """The compact text report of one split."""
     out = [f"== {f['split']} split ==  (built and measured in {f['seconds']} s, "
            f"{f['tool_seconds']} s in summarize processes, summed)"]
-    c = f["cleaning"]
-    if "error" in c:
+    c = f.get("cleaning")  # a section left out by --only is absent
+    if c and "error" in c:
         out.append(f"cleaning: FAILED {c['error']}")
-    else:
+    elif c:
         out.append(f"\nCleaning: {c['pages']} page dumps, non-blank lines, kept vs gold body "
                    f"(P / R / F1, %)")
         for who in ("tool", "baseline"):
@@ -475,20 +482,22 @@ def report(f: dict) -> str:
         if c["line_count_mismatch"]:
             out.append(f"  WARNING: inspect line count differs on {len(c['line_count_mismatch'])}"
                        " pages")
-    s = f["summary_junk"]
-    if "error" in s:
+    s = f.get("summary_junk")
+    if s and "error" in s:
         out.append(f"summary junk: FAILED {s['error']}")
-    else:
+    elif s:
         kinds = ", ".join(f"{k} {n}" for k, n in s["by_kind"].items()) or "-"
         out.append(f"\nJunk in summaries (summary -n 3 on the page dumps): "
                    f"{_pct(s['junk_sentences'], s['sentences'])} sentences cite a junk line; "
                    f"{_pct(s['pages_with_junk'], s['pages'])} pages have any. By kind: {kinds}")
-    out.append(f"\nSummary ROUGE vs teaser ({f.get('rouge_articles')} articles; F1 x100: "
-               f"R1 R2 | without stop words R1 R2)")
-    out.append(f"  {'':<26}{'plain articles':>28}   {'page dumps, no teaser':>28}")
-    if "error" in f["rouge"]:
-        out.append(f"  FAILED {f['rouge']['error']}")
-    else:
+    r = f.get("rouge")
+    if r:
+        out.append(f"\nSummary ROUGE vs teaser ({f.get('rouge_articles')} articles; F1 x100: "
+                   f"R1 R2 | without stop words R1 R2)")
+        out.append(f"  {'':<26}{'plain articles':>28}   {'page dumps, no teaser':>28}")
+    if r and "error" in r:
+        out.append(f"  FAILED {r['error']}")
+    elif r:
         plain, dumps = f["rouge"]["plain"], f["rouge"]["pages_no_teaser"]
         for row in plain:
             cells = []
@@ -496,10 +505,10 @@ def report(f: dict) -> str:
                 cells.append(f"{d.get('rouge1', 0):6.2f} {d.get('rouge2', 0):6.2f} | "
                              f"{d.get('rouge1_nostop', 0):5.2f} {d.get('rouge2_nostop', 0):5.2f}")
             out.append(f"  {row:<26}{cells[0]:>28}   {cells[1]:>28}")
-    d = f["digest"]
-    if "error" in d:
+    d = f.get("digest")
+    if d and "error" in d:
         out.append(f"digest: FAILED {d['error']}")
-    else:
+    elif d:
         t, b = d["tool"], d["first_sentences"]
         out.append(f"\nDigest per story cluster ({d['clusters']} clusters, {d['articles']} "
                    f"articles, pages without teasers, -k = articles), ROUGE vs the teasers:")
@@ -535,6 +544,8 @@ def main(argv: list[str] | None = None) -> int:
                     help="articles (with a teaser) for the summary ROUGE, per split")
     ap.add_argument("--methods", nargs="*", default=list(OTHER_METHODS),
                     help="-m methods to score besides the default")
+    ap.add_argument("--only", nargs="*", choices=SECTIONS, metavar="SECTION",
+                    help=f"measure only these sections ({', '.join(SECTIONS)}; default: all)")
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--workers", type=int, default=2, help="tool processes run in parallel")
     args = ap.parse_args(argv)

@@ -251,7 +251,13 @@ def summary(
         ),
     ] = None,
     method: Annotated[
-        Method, typer.Option("--method", "-m", help="sumy summarizer that ranks sentences.")
+        Method,
+        typer.Option(
+            "--method",
+            "-m",
+            help="How sentences are ranked: news (lead prior, centrality and similarity "
+            "to the lead) or one of sumy's summarizers.",
+        ),
     ] = DEFAULT_METHOD_CHOICE,
     to: ToOpt = "en",
     source: FromOpt = "auto",

@@ -1,4 +1,8 @@
-"""Per-article selection: rank an article's sentences with a sumy summarizer.
+"""Per-article selection: rank an article's sentences and keep the best, in document order.
+
+Every method is a ``rank(sentences, language) -> scores`` function in one
+table, keyed by its CLI name: our news-aware ranker (summarize.select.news,
+the default) and sumy's summarizers.
 
 sumy normally parses text with NLTK's punkt data, which would have to be
 downloaded. We build sumy's document model ourselves from our own sentences
@@ -17,18 +21,35 @@ from typing import Any
 from ..errors import UsageError
 from ..results import Sentence
 from ..words import stemmer, stop_words, text_key, tokenize
+from .news import rank_news
 
-# sumy's summarizer classes, keyed by the CLI name. Imported lazily: sumy's
-# summarizers pull in numpy and nltk, which `summarize --help` never needs.
-SUMMARIZERS: dict[str, tuple[str, str]] = {
-    "lexrank": ("sumy.summarizers.lex_rank", "LexRankSummarizer"),
-    "lsa": ("sumy.summarizers.lsa", "LsaSummarizer"),
-    "textrank": ("sumy.summarizers.text_rank", "TextRankSummarizer"),
-    "luhn": ("sumy.summarizers.luhn", "LuhnSummarizer"),
-    "kl": ("sumy.summarizers.kl", "KLSummarizer"),
-    "sumbasic": ("sumy.summarizers.sum_basic", "SumBasicSummarizer"),
-}
-DEFAULT_METHOD = "lexrank"
+Rank = Callable[[Sequence[Sentence], str], list[float]]
+
+
+@dataclass(frozen=True)
+class Summarizer:
+    """A ranking method: ``rank(sentences, language)`` scores each sentence, higher is better."""
+
+    rank: Rank
+    # A quadratic ranker sees at most MAX_RANKED sentences: longer articles are
+    # first cut down by `prefilter`. A linear one ranks the whole article.
+    quadratic: bool = True
+
+
+def sumy_method(module: str, name: str, *fixes: type) -> Summarizer:
+    """A sumy summarizer class as a Summarizer; ``fixes`` are mixins put before it.
+
+    Imported on first use: sumy's summarizers pull in numpy and nltk, which
+    `summarize --help` never needs.
+    """
+
+    def rank(sentences: Sequence[Sentence], language: str) -> list[float]:
+        return _rank_with_sumy(sentences, language, module, name, fixes)
+
+    return Summarizer(rank)
+
+
+DEFAULT_METHOD = "news"  # see SUMMARIZERS at the end of this module
 DEFAULT_SENTENCES = 5
 
 # Fragments shorter than this carry no fact worth summarising ("Analyse").
@@ -37,6 +58,8 @@ MIN_WORDS = 5
 # n x n matrix). Longer articles are first cut down to this many sentences by
 # a linear-time pre-ranking, so a book-length input stays fast and bounded.
 MAX_RANKED = 400
+# sumy's ratings are rounded to this many decimals (see ScoringSummarizer).
+ROUND_DIGITS = 12
 
 
 @dataclass(frozen=True)
@@ -95,23 +118,15 @@ def sentence_count(total: int, sentences: int | None, ratio: float | None) -> in
 def rank_sentences(
     sentences: Sequence[Sentence], language: str, method: str = DEFAULT_METHOD
 ) -> list[float]:
-    """Score every sentence with the chosen sumy summarizer (higher is better)."""
+    """Score every sentence with the chosen method (higher is better)."""
+    summarizer = summarizer_for(method)
+    return summarizer.rank(sentences, language) if sentences else []
+
+
+def summarizer_for(method: str) -> Summarizer:
     if method not in SUMMARIZERS:
         raise UsageError(f"unknown method {method!r}; choose one of {', '.join(SUMMARIZERS)}")
-    if not sentences:
-        return []
-    from sumy.models.dom import ObjectDocumentModel, Paragraph
-    from sumy.models.dom import Sentence as SumySentence
-
-    tokenizer = WordTokenizer(language)
-    sumy_sentences = [SumySentence(s.text, tokenizer) for s in sentences]
-    document = ObjectDocumentModel((Paragraph(sumy_sentences),))
-    summarizer = _build_summarizer(method, language)
-    with warnings.catch_warnings():
-        # LSA warns when an article has fewer distinct words than sentences;
-        # it still ranks, and stderr is for the user, not for sumy.
-        warnings.simplefilter("ignore", UserWarning)
-        return summarizer.scores_for(document, sumy_sentences)
+    return SUMMARIZERS[method]
 
 
 def select_sentences(
@@ -122,13 +137,14 @@ def select_sentences(
     ratio: float | None = None,
 ) -> list[Scored]:
     """The top sentences of one article, returned in document order."""
+    summarizer = summarizer_for(method)
     pool = candidates(sentences)
     if not pool:
         return []
     wanted = sentence_count(len(pool), count, ratio)
-    if len(pool) > MAX_RANKED:
+    if len(pool) > MAX_RANKED and summarizer.quadratic:
         pool = prefilter(pool, language, max(MAX_RANKED, wanted))
-    scores = rank_sentences(pool, language, method)
+    scores = summarizer.rank(pool, language)
     # Ties break by position so the output never depends on hash order.
     order = sorted(range(len(pool)), key=lambda i: (-scores[i], i))[:wanted]
     return [Scored(pool[i], scores[i]) for i in sorted(order)]
@@ -153,13 +169,36 @@ def prefilter(pool: Sequence[Sentence], language: str, limit: int) -> list[Sente
     return [pool[i] for i in sorted(best)]
 
 
-def _build_summarizer(method: str, language: str) -> Any:
+# --- sumy's summarizers, fed by our tokenizer -------------------------------------------
+
+
+def _rank_with_sumy(
+    sentences: Sequence[Sentence],
+    language: str,
+    module: str,
+    name: str,
+    fixes: tuple[type, ...],
+) -> list[float]:
+    from sumy.models.dom import ObjectDocumentModel, Paragraph
+    from sumy.models.dom import Sentence as SumySentence
+
+    tokenizer = WordTokenizer(language)
+    sumy_sentences = [SumySentence(s.text, tokenizer) for s in sentences]
+    document = ObjectDocumentModel((Paragraph(sumy_sentences),))
+    summarizer = _build_summarizer(module, name, fixes, language)
+    with warnings.catch_warnings():
+        # LSA warns when an article has fewer distinct words than sentences;
+        # it still ranks, and stderr is for the user, not for sumy.
+        warnings.simplefilter("ignore", UserWarning)
+        return summarizer.scores_for(document, sumy_sentences)
+
+
+def _build_summarizer(module: str, name: str, fixes: tuple[type, ...], language: str) -> Any:
     import importlib
 
-    module_name, class_name = SUMMARIZERS[method]
-    base = getattr(importlib.import_module(module_name), class_name)
-    if method == "lexrank":
-        base = type("LexRank", (_LexRankGraph, base), {})
+    base = getattr(importlib.import_module(module), name)
+    if fixes:
+        base = type(name, (*fixes, base), {})
 
     class ScoringSummarizer(base):  # type: ignore[misc, valid-type]
         """Captures the rating sumy computes instead of only its top-N cut."""
@@ -167,7 +206,9 @@ def _build_summarizer(method: str, language: str) -> Any:
         def scores_for(self, document: Any, ordered: list[Any]) -> list[float]:
             self._ratings: dict[int, float] = {}
             self(document, len(ordered))
-            return [float(self._ratings.get(id(s), 0.0)) for s in ordered]
+            # Rounded, so ratings that are equal but for floating-point noise
+            # tie exactly, and ties break by position.
+            return [round(float(self._ratings.get(id(s), 0.0)), ROUND_DIGITS) for s in ordered]
 
         def _get_best_sentences(
             self, sentences: Any, count: Any, rating: Any, *args: Any, **kwargs: Any
@@ -239,3 +280,38 @@ class _LexRankGraph:
                 return next_p
             p_vector = next_p
         return p_vector
+
+
+class _SortedDictionary:
+    """sumy's LSA with its word rows in sorted order, so it ranks the same on every run.
+
+    sumy numbers the rows of LSA's word x sentence matrix in the iteration
+    order of a frozenset, which changes with PYTHONHASHSEED. The singular
+    value decomposition then differs in its last bits, and sentences whose
+    ratings are equal in exact arithmetic (LSA with every dimension kept rates
+    a sentence by the length of its matrix column, which many share) swapped
+    places from run to run.
+    """
+
+    normalize_word: Callable[[str], str]
+    stem_word: Callable[[str], str]
+    _stop_words: frozenset[str]
+
+    def _create_dictionary(self, document: Any) -> dict[str, int]:
+        words = map(self.normalize_word, document.words)
+        stems = {self.stem_word(w) for w in words if w not in self._stop_words}
+        return {w: i for i, w in enumerate(sorted(stems))}
+
+
+# --- the registry -----------------------------------------------------------------------
+
+# Every method by its CLI name; the --method choices are built from its keys.
+SUMMARIZERS: dict[str, Summarizer] = {
+    "news": Summarizer(rank_news, quadratic=False),
+    "lexrank": sumy_method("sumy.summarizers.lex_rank", "LexRankSummarizer", _LexRankGraph),
+    "lsa": sumy_method("sumy.summarizers.lsa", "LsaSummarizer", _SortedDictionary),
+    "textrank": sumy_method("sumy.summarizers.text_rank", "TextRankSummarizer"),
+    "luhn": sumy_method("sumy.summarizers.luhn", "LuhnSummarizer"),
+    "kl": sumy_method("sumy.summarizers.kl", "KLSummarizer"),
+    "sumbasic": sumy_method("sumy.summarizers.sum_basic", "SumBasicSummarizer"),
+}
