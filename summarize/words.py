@@ -54,6 +54,7 @@ _EXTRA_STOP_WORDS = {
         insbesondere besonders möglicherweise möglich mögliche möglichen wohl offenbar
         dies diese dieser dieses diesem diesen jene jener jenes
         derzeit aktuell heute gestern morgen jahr jahre jahren neue neuen neuer neues
+        seinem seinen seiner ihrem ihren ihrer unserem unseren unserer gegen ohne
         """,
     # sumy ships no Dutch list; these let detection tell Dutch from German.
     "nl": """

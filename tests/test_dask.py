@@ -501,12 +501,12 @@ def test_overflowing_blocking_buckets_give_the_same_digest(
     cli, cluster, client, corpus, monkeypatch
 ):
     """With tiny buckets most of them overflow: pairs are then found in several buckets."""
-    monkeypatch.setattr("summarize.select.digest.BLOCK_LIMIT", 3)
+    monkeypatch.setattr("summarize.select.grouping.BLOCK_LIMIT", 3)
 
     def set_limit(limit: int) -> None:
-        import summarize.select.digest as digest
+        import summarize.select.grouping as grouping
 
-        digest.BLOCK_LIMIT = limit
+        grouping.BLOCK_LIMIT = limit
 
     client.run(set_limit, 3)
     try:

@@ -10,14 +10,8 @@ from hypothesis import strategies as st
 
 from summarize import digest_articles, load_articles, prepare
 from summarize.run.commands import select_facts
-from summarize.select.digest import (
-    BLOCK_LIMIT,
-    GROUP_THRESHOLD,
-    MAX_CANDIDATES,
-    fact_candidates,
-    related,
-    vectorize,
-)
+from summarize.select.digest import MAX_CANDIDATES, fact_candidates, vectorize
+from summarize.select.grouping import BLOCK_LIMIT, GROUP_THRESHOLD, related
 from summarize.sources import Document
 
 
@@ -127,13 +121,25 @@ def test_samples_top_facts_are_the_treaty_and_its_assistance_clause(cli):
     ]
     assert signing and assistance
     for fact in (signing[0], assistance[0]):
-        assert len({c["path"] for c in fact["cites"]}) >= 2
+        assert fact["support"] >= 2
+        assert len({c["path"] for c in fact["cites"]}) == fact["support"]
 
 
-def test_samples_most_top_facts_have_several_sources(cli):
-    facts = sample_digest(cli)["facts"][:10]
-    assert sum(f["support"] >= 2 for f in facts) >= 5
-    for fact in facts:
+def test_samples_top_fifteen_hold_the_hard_single_source_news(cli):
+    result = cli("digest", SAMPLES, "--to", "de", "--format", "json", "-k", "15")
+    texts = [f["text"] for f in json.loads(result.stdout)["facts"]]
+    for news in ("seit 24 Jahren", "1.000 Container mit Munition", "ratifiziert"):
+        assert any(news in text for text in texts), news
+
+
+def test_samples_top_five_state_news_not_commentary(cli):
+    texts = [f["text"] for f in sample_digest(cli)["facts"][:5]]
+    for judgement in ("Besorgnis", "bedeutende", "symbolisiert", "Alarmglocken", "Paria"):
+        assert not any(judgement in text for text in texts), judgement
+
+
+def test_samples_support_counts_the_files_cited(cli):
+    for fact in sample_digest(cli)["facts"]:
         assert fact["support"] == len({c["path"] for c in fact["cites"]})
 
 

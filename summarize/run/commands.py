@@ -24,6 +24,7 @@ from ..results import (
     RunResult,
 )
 from ..select import digest as facts
+from ..select import grouping
 from ..select.summary import DEFAULT_METHOD
 from ..sources import list_inputs, read_documents
 from ..translation.translator import Translator
@@ -234,7 +235,7 @@ def digest_articles(
 
 def select_facts(
     articles: Sequence[Article], count: int | None = facts.DEFAULT_FACTS
-) -> tuple[list[facts.Group], dict[int, facts.Candidate]]:
+) -> tuple[list[grouping.Group], dict[int, facts.Candidate]]:
     """The top ``count`` facts of articles already prepared (all, if None), in this process.
 
     Runs the digest plan on one partition. Returns the chosen groups and every
@@ -271,8 +272,8 @@ def explain_groups(
             members.append(
                 GroupMember(
                     other.sentence,
-                    facts.related(rep, other),
-                    tuple(facts.shared_terms(rep, other)),
+                    grouping.related(rep, other),
+                    tuple(grouping.shared_terms(rep, other)),
                 )
             )
         views.append(GroupView(group.support, group.score, tuple(members)))

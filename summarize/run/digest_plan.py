@@ -5,7 +5,7 @@ corpus-wide reductions in between (the vocabulary, term counts, an exactly
 summed centroid, blocking-key counts) and two all-to-all shuffles: candidates
 by a hash of their text (identical sentences are compared once), then
 representatives with their vectors by blocking key (each bucket compares the
-pairs summarize.select.digest.compare_bucket calls for, each pair once), and
+pairs summarize.select.grouping.compare_bucket calls for, each pair once), and
 similar pairs back to both ends, where each star group is assembled and
 ranked. The best-ranked groups are then read page by page, only as far as
 the top facts need, and only their sentences are fetched and translated.
@@ -33,6 +33,7 @@ from typing import Any, NamedTuple, Protocol
 
 from ..results import Article, DigestSource, Fact, Sentence
 from ..select import digest as facts
+from ..select import grouping
 from ..sources import InputItem
 from ..words import text_key
 from .jobs import Job, Layout, Outcome, PartReport
@@ -187,16 +188,19 @@ def quality_task(
         # instead of the sentence.
         key = hashlib.blake2b(text_key(c.sentence.text).encode("utf-8"), digest_size=16).digest()
         spot = Spot(c.sentence.path, c.sentence.start)
-        out[zlib.crc32(key) % buckets].append((key, gid, c.quality, spot))
+        out[zlib.crc32(key) % buckets].append((key, gid, c.quality, spot, c.echo))
     return Part(part.ids, candidates, sentences=part.sentences), out
 
 
 def dedupe_task(pieces: list[list], parts: int, size: int) -> list[list]:
-    """Identical sentences: pick each text's representative; send it to its partition."""
+    """Identical sentences: pick each text's representative; send it to its partition.
+
+    A text that is a site's template (see grouping.pick_copies) is dropped here.
+    """
     records = sorted(itertools.chain.from_iterable(pieces), key=operator.itemgetter(1))
-    spots = {gid: spot for _, gid, _, spot in records}
+    spots = {record[1]: record[3] for record in records}
     out: list[list] = [[] for _ in range(parts)]
-    for rep, same in facts.pick_copies(records).items():
+    for rep, same in grouping.pick_copies(records).items():
         out[_part_of(rep, size)].append((rep, [(gid, spots[gid]) for gid in same]))
     return out
 
@@ -216,7 +220,7 @@ def unique_task(part: Part, pieces: list[list]) -> tuple[Part, Counter]:
 
 def keys_task(part: Part, df: Counter) -> tuple[Part, Counter]:
     """Each representative's blocking keys; how many representatives each key has."""
-    keys = {gid: facts.blocking_keys(c.vector, df) for gid, c in zip(part.ids, part.candidates)}
+    keys = {gid: grouping.blocking_keys(c.vector, df) for gid, c in zip(part.ids, part.candidates)}
     sizes: Counter[str] = Counter()
     for found in keys.values():
         sizes.update(found)
@@ -224,7 +228,7 @@ def keys_task(part: Part, df: Counter) -> tuple[Part, Counter]:
 
 
 def firsts_task(part: Part, sizes: Counter) -> dict[str, list[int]]:
-    return facts.first_members(((gid, part.keys[gid]) for gid in part.ids), sizes)
+    return grouping.first_members(((gid, part.keys[gid]) for gid in part.ids), sizes)
 
 
 def block_task(part: Part, buckets: int) -> list[list]:
@@ -232,8 +236,10 @@ def block_task(part: Part, buckets: int) -> list[list]:
     out: list[list] = [[] for _ in range(buckets)]
     for gid, c in zip(part.ids, part.candidates):
         keys = part.keys[gid]
-        vectors = facts.Vectors(c.vector, c.clauses, c.parts)
-        record = (facts.Blocked(gid, frozenset(keys), vectors), part.copies[gid])
+        vectors = facts.Vectors(
+            c.vector, c.clauses, c.parts, c.events, c.numbers, c.anchors, c.names
+        )
+        record = (grouping.Blocked(gid, frozenset(keys), vectors), part.copies[gid])
         for key in keys:
             out[_bucket_of(key, buckets)].append((key, record))
     return out
@@ -247,7 +253,7 @@ def pairs_task(
     Each partition gets its edges, and the copies of every other end once.
     """
     members: dict[str, list[int]] = {}
-    blocked: dict[int, facts.Blocked] = {}
+    blocked: dict[int, grouping.Blocked] = {}
     copies_of: dict[int, list] = {}
     for piece in pieces:
         for key, (record, same) in piece:
@@ -257,7 +263,7 @@ def pairs_task(
     edges: list[list] = [[] for _ in range(parts)]
     copies: list[dict] = [{} for _ in range(parts)]
     for key in sorted(members):
-        for i, j, sim in facts.compare_bucket(key, members[key], blocked, thresholds):
+        for i, j, sim in grouping.compare_bucket(key, members[key], blocked, thresholds):
             home_i, home_j = _part_of(i, size), _part_of(j, size)
             edges[home_i].append((i, j, sim))
             edges[home_j].append((j, i, sim))
@@ -278,7 +284,7 @@ def groups_task(part: Part, pieces: list[tuple[list, dict]]) -> Part:
     spots = {k: spot for same in copies.values() for k, spot in same}
     groups = []
     for gid, c in zip(part.ids, part.candidates):
-        group = facts.star_group(
+        group = grouping.star_group(
             gid,
             c.quality,
             copy_ids[gid],
@@ -286,7 +292,7 @@ def groups_task(part: Part, pieces: list[tuple[list, dict]]) -> Part:
             copy_ids.__getitem__,
             spots.__getitem__,
         )
-        groups.append((facts.rank_key(group, c), group, c))
+        groups.append((grouping.rank_key(group, c), group, c))
     groups.sort(key=operator.itemgetter(0))
     return Part(part.ids, [], sentences=part.sentences, groups=groups)
 
@@ -304,7 +310,7 @@ def sentences_task(part: Part, ids: list[int]) -> list[Sentence]:
 
 def group_and_rank(
     executor: Executor, parts: list, layout: Layout, count: int | None, every: bool = False
-) -> tuple[list[facts.Group], dict[int, facts.Candidate]]:
+) -> tuple[list[grouping.Group], dict[int, facts.Candidate]]:
     """The chosen groups, and the candidates they name (with ``every``: all candidates).
 
     ``parts`` are handles of Part states (after reading). ``count`` None
@@ -327,7 +333,8 @@ def group_and_rank(
     scored = states if every else []
     del weighed, vectors
 
-    # 2. Identical sentences: shuffle by text; representatives go home.
+    # 2. Identical sentences: shuffle by text; a site's templates go;
+    #    representatives go home.
     dedupe = _shuffle(
         executor,
         [submit(operator.getitem, f, 1) for f in quality],
@@ -351,9 +358,9 @@ def group_and_rank(
     states = [submit(operator.getitem, f, 0) for f in keyed]
     sizes = _tree(executor, [submit(operator.getitem, f, 1) for f in keyed], sum_task)
     firsts = _tree(
-        executor, [submit(firsts_task, s, sizes) for s in states], facts.merge_first_members
+        executor, [submit(firsts_task, s, sizes) for s in states], grouping.merge_first_members
     )
-    thresholds = submit(facts.bucket_thresholds, firsts)
+    thresholds = submit(grouping.bucket_thresholds, firsts)
     blocked = [submit(block_task, s, width) for s in states]
     edges = _shuffle(executor, blocked, width, pairs_task, thresholds, len(parts), size)
     grouped = [
@@ -367,13 +374,13 @@ def group_and_rank(
     centres: dict[int, facts.Candidate] = {}
     page = max(_PAGE_PER_FACT * (count or 0), _MIN_PAGE)
 
-    def ranked() -> Iterator[facts.Group]:
+    def ranked() -> Iterator[grouping.Group]:
         streams = [_pages(executor, g, page) for g in grouped]
         for _key, group, centre in heapq.merge(*streams, key=operator.itemgetter(0)):
             centres[group.representative] = centre
             yield group
 
-    chosen = facts.choose_groups(ranked(), centres, count)
+    chosen = grouping.choose_groups(ranked(), centres, count)
     wanted = sorted({gid for g in chosen for gid in g.members})
     by_part: dict[int, list[int]] = {}
     for gid in wanted:
@@ -428,7 +435,10 @@ def digest(
 
 
 def translate_facts(
-    executor: Executor, chosen: list[facts.Group], candidates: dict[int, facts.Candidate], job: Job
+    executor: Executor,
+    chosen: list[grouping.Group],
+    candidates: dict[int, facts.Candidate],
+    job: Job,
 ) -> list[Fact]:
     """The chosen groups as facts, their representatives translated in one batch."""
     jobs = []

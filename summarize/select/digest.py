@@ -1,30 +1,27 @@
-"""The key-facts digest: group sentences that state the same fact across articles.
+"""The key-facts digest, part one: candidates, what each says, and how important it is.
 
-1. Candidates are each article's kept, full sentences (no headings, no
-   fragments); cleaning already removed comments, menus and newsletters.
-2. Each candidate becomes a sparse vector of content terms: stop words go,
-   words are stemmed, German compounds also count as their known parts
-   ("Partnerschaftsabkommen" also counts as "abkommen"), numbers count 1.5x,
-   and every term is weighted by its inverse document frequency, so shared
-   names, numbers and rare words decide similarity.
-3. Two sentences state the same fact when their cosine similarity reaches
-   GROUP_THRESHOLD and they share MIN_SHARED_TERMS content terms. A sentence
-   is compared only with sentences that share one of its rarest terms (a
-   blocking index with bounded lists), never with all others.
-4. Every sentence is the centre of a candidate fact whose group is itself
-   plus the sentences that state the same fact (star clustering: no chains,
-   and a sentence stating two facts can support both). Facts are ranked by
-   how many distinct files support them, then by quality: centrality
-   (similarity to the corpus centroid), lead position, self-containedness,
-   length and agreement with its group. The top K are taken with redundant
-   ones skipped, each shown by its centre sentence.
+1. Candidates are each article's kept, full sentences (no headings, fragments or
+   questions); cleaning already removed comments, menus and newsletters.
+2. Each candidate becomes a sparse vector of content terms: stop words go, words are
+   stemmed, German compounds also count as their known parts ("Partnerschaftsabkommen"
+   also counts as "abkommen"), numbers count 1.5x, and every term is weighted by its
+   inverse document frequency. Terms most articles share (the corpus' topic) and terms
+   that run through most sentences of their own article (its protagonists: "Merkel" in
+   every sentence of a Merkel story) weigh less: they say what a text is about, not
+   which fact a sentence states.
+3. Besides its vector, a candidate keeps what it says happened (summarize.select.
+   evidence reads it; summarize.select.grouping compares it): event words, numbers
+   with what they count, times, names.
+4. Its quality is its centrality (similarity to the corpus centroid) times the shape
+   factor of summarize.select.evidence: an article's lead, reports (attributed, past,
+   numbers, dates) over analysis, commentary and speculation.
+5. A candidate also knows its echo: the share of its words its own article uses in
+   other sentences. An imprint or a standards notice has none (see grouping).
 
-Every step is a function of a slice of the candidates plus a few corpus-wide
-totals (the vocabulary, term counts, an exactly summed centroid), and the
-blocking comparisons are defined bucket by bucket (compare_bucket), so one
-plan (summarize.run.digest_plan) runs these steps over partitions: the whole
-input as one partition in this process, or many on a Dask cluster with
-shuffles by text and by blocking key, with the same facts either way.
+Every step is a function of a slice of the candidates plus a few corpus-wide totals
+(the vocabulary, term counts, an exactly summed centroid), so one plan
+(summarize.run.digest_plan) runs it over partitions: the whole input as one partition
+in this process, or many on a cluster, with the same results either way.
 """
 
 from __future__ import annotations
@@ -32,61 +29,28 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any
 
 from ..results import Sentence
-from ..words import stemmer, stop_words, text_key, tokenize
+from ..words import text_key, tokenize
+from . import evidence
+from .evidence import content_terms
 from .summary import prefilter, worth_ranking
 
 DEFAULT_FACTS = 12
 # Per article, at most this many sentences compete to be facts (a linear
 # pre-ranking picks them), so one huge input cannot swamp time or memory.
 MAX_CANDIDATES = 200
-# Cosine similarity (IDF-weighted content terms, or of two clauses) at which
-# two sentences count as stating the same fact. Tuned by reading the pairs
-# `summarize inspect --groups` prints for the samples: reports of the signing
-# (0.31) and paraphrases of the assistance clause ("verpflichtet zu
-# gegenseitigem Beistand im Falle einer Aggression" / "verpflichtet zur
-# gegenseitigen Unterstützung im Falle einer Aggression", 0.20) merge;
-# sentences sharing only stock phrases or the topic's frequent names mostly
-# score 0.13-0.18 and stay apart. Sentences sharing only rare names and a
-# title ("Außenminister Sergej Lawrow") can still merge: lexical grouping
-# cannot tell who-did-what apart.
-GROUP_THRESHOLD = 0.18
 # How much a term found in every article is damped (weight / (1 + this)).
 TOPIC_DAMPING = 2.0
-# Two sentences must also share this many content terms: one rare shared
-# word can make a short pair similar without them stating the same thing.
-# Short sentences state a fact in fewer words, but letting two shared words
-# suffice for them merged pairs of stock phrases ("weitreichende Konsequenzen")
-# far more often than it found real matches.
-MIN_SHARED_TERMS = 3
-# Two chosen facts whose sentences are this similar say the same thing; the
-# better supported one stays.
-REDUNDANCY_THRESHOLD = GROUP_THRESHOLD
-# A match between single clauses counts a little less than between sentences.
-CLAUSE_WEIGHT = 0.8
-# Blocking: each sentence is indexed under its few rarest terms, and each
-# index list is capped, so the work per sentence is bounded on any corpus.
-BLOCK_TERMS = 6
-BLOCK_LIMIT = 64
+# How much a term found in every sentence of its own article is damped: an
+# article's protagonist ("Merkel", "Putin") is in most of its sentences and says
+# which story a sentence belongs to, not which fact it states.
+PROTAGONIST_DAMPING = 3.0
 # Below this length a word part is too short to be a meaningful compound part.
 _MIN_PART = 5
-# Sentences opening with these lean on the sentence before: poor stand-alone facts.
-_ANAPHORA = frozenset(
-    "dies diese dieser dieses das er sie es damit dabei dadurch deshalb daher dazu "
-    "this these that those it he she they such there".split()
-)
 _DIGIT = re.compile(r"\d")
-# Words that mark a sentence as speculation or commentary rather than a
-# reported fact, German and English.
-_HEDGES = frozenset(
-    "könnte könnten dürfte dürften würde würden möglicherweise wahrscheinlich vermutlich "
-    "scheint scheinen offenbar potenziell eventuell vielleicht "
-    "could might may would likely possibly perhaps probably seems seem appears".split()
-)
 # Where a sentence's clauses meet: punctuation, dashes and coordinating words.
 # Two sentences that share one clause's fact are similar even when the rest
 # of each sentence says other things.
@@ -98,13 +62,19 @@ _MIN_CLAUSE_WORDS = 4
 
 @dataclass
 class Vectors:
-    """What comparing two sentences needs of each (see related)."""
+    """What comparing two sentences needs of each (see grouping.related)."""
 
     vector: dict[str, float] = field(default_factory=dict)  # term -> idf weight, unit length
     clauses: list[dict[str, float]] = field(default_factory=list)  # per clause, if several
     # Terms that are part of a longer term of the same sentence (the "macht" of
     # "Machtverhältnis"): sharing them as well as the whole proves nothing more.
     parts: frozenset[str] = frozenset()
+    events: frozenset[str] = frozenset()  # what happened: lower-case content words
+    numbers: dict[str, frozenset[str]] = field(default_factory=dict)  # number -> its words
+    anchors: frozenset[str] = frozenset()  # "day=sonntag", "year=2024", "prozent=38.64"
+    # Who and what it names: its capitalised words (in German every noun, in
+    # English the names).
+    names: frozenset[str] = frozenset()
 
 
 @dataclass(kw_only=True)
@@ -114,19 +84,13 @@ class Candidate(Vectors):
     sentence: Sentence
     language: str = ""
     position: float = 0.0  # 0 for an article's first sentence, 1 for its last
+    rank: int = 0  # its place among its article's candidates (0: the first)
+    echo: float = 0.0  # the share of its words its article uses in other sentences
     terms: dict[str, float] = field(default_factory=dict)  # term -> weight (before idf)
     quality: float = 0.0
 
 
-@dataclass
-class Group:
-    members: list[int]  # candidate indices, in the order they joined
-    representative: int = -1
-    support: int = 0
-    score: float = 0.0
-
-
-# --- candidates and vectors ---------------------------------------------------
+# --- candidates ---------------------------------------------------------------
 
 
 def fact_candidates(articles: Sequence) -> list[Candidate]:
@@ -142,31 +106,51 @@ def article_candidates(article) -> list[Candidate]:
         pool = prefilter(pool, article.language, MAX_CANDIDATES)
     seen: set[str] = set()
     last = max(len(pool) - 1, 1)
+    echo = _echo(article)
     for i, sentence in enumerate(pool):
         key = text_key(sentence.text)
         if key in seen:  # a headline or teaser repeated inside one article
             continue
         seen.add(key)
-        out.append(Candidate(sentence=sentence, language=article.language, position=i / last))
+        candidate = Candidate(
+            sentence=sentence,
+            language=article.language,
+            position=i / last,
+            rank=len(out),
+            echo=echo(sentence.text),
+        )
+        read = evidence.read(sentence.text, article.language)
+        candidate.events, candidate.numbers, candidate.anchors, candidate.names = read
+        out.append(candidate)
     return out
 
 
-def _content_terms(text: str, language: str) -> list[str]:
-    stem = stemmer(language)
-    stops = stop_words(language)
-    terms = []
-    for token in tokenize(text):
-        lower = token.lower()
-        if lower in stops or (len(lower) < 2 and not lower.isdigit()):
-            continue
-        terms.append(stem(lower))
-    return terms
+def _echo(article) -> Callable[[str], float]:
+    """The share of a sentence's words that other sentences of its article use too.
+
+    News sentences share their words with the rest of the story; an imprint,
+    an advertisement or a standards notice shares none.
+    """
+    found: Counter[str] = Counter()
+    for sentence in article.sentences:
+        found.update(set(content_terms(sentence.text, article.language)))
+
+    def share(text: str) -> float:
+        terms = set(content_terms(text, article.language))
+        return sum(1 for t in terms if found[t] >= 2) / len(terms) if terms else 0.0
+
+    return share
 
 
-# Vectorizing is split into steps that each need only a slice of the
-# candidates plus a few corpus-wide totals, so the same code runs in one
-# process (vectorize, below) or over partitions on a cluster
-# (summarize.executors), with identical results:
+def _is_question(text: str) -> bool:
+    # A question states no fact ("Ein neuer Kalter Krieg?").
+    return text.rstrip("“”\"»«'’ )").endswith("?")
+
+
+# --- vectors ------------------------------------------------------------------
+#
+# Vectorizing is split into steps that each need only a slice of the candidates
+# (every candidate of an article in the same slice) plus a few corpus-wide totals:
 #
 #   clause_terms -> vocabulary_of      (union: the words compounds split into)
 #   weigh        -> TermStats          (sums: document frequency, file spread)
@@ -177,7 +161,7 @@ def _content_terms(text: str, language: str) -> list[str]:
 def clause_terms(candidates: Sequence[Candidate]) -> list[list[list[str]]]:
     """Each candidate's content terms, clause by clause."""
     return [
-        [_content_terms(clause, c.language) for clause in _clauses(c.sentence.text)]
+        [content_terms(clause, c.language) for clause in _clauses(c.sentence.text)]
         for c in candidates
     ]
 
@@ -190,7 +174,10 @@ def vocabulary_of(raw: Iterable[list[list[str]]]) -> set[str]:
 def weigh(
     candidates: Sequence[Candidate], raw: Sequence[list[list[str]]], vocabulary: set[str]
 ) -> list[list[dict[str, float]]]:
-    """Set each candidate's term weights; return its clause weights (if several clauses)."""
+    """Set each candidate's term weights; return its clause weights (if several clauses).
+
+    A term in most sentences of its article (its protagonist) weighs less.
+    """
     parts_cache: dict[str, tuple[str, ...]] = {}
     clause_weights: list[list[dict[str, float]]] = []
     for candidate, clauses in zip(candidates, raw):
@@ -201,7 +188,26 @@ def weigh(
                 merged[term] = max(merged.get(term, 0.0), weight)
         candidate.terms = merged
         clause_weights.append(weighted if len(weighted) > 1 else [])
+    spread = _article_spread(candidates)
+    for candidate, weighted in zip(candidates, clause_weights):
+        shares = spread[candidate.sentence.path]
+        for weights in (candidate.terms, *weighted):
+            for term in weights:
+                weights[term] /= 1.0 + PROTAGONIST_DAMPING * shares[term] ** 2
     return clause_weights
+
+
+def _article_spread(candidates: Sequence[Candidate]) -> dict[str, dict[str, float]]:
+    """Per article, the share of its candidates each term appears in."""
+    counts: dict[str, Counter[str]] = {}
+    sizes: Counter[str] = Counter()
+    for candidate in candidates:
+        path = candidate.sentence.path
+        counts.setdefault(path, Counter()).update(candidate.terms.keys())
+        sizes[path] += 1
+    return {
+        path: {term: n / sizes[path] for term, n in terms.items()} for path, terms in counts.items()
+    }
 
 
 @dataclass
@@ -305,8 +311,8 @@ def set_quality(
 ) -> None:
     """Quality: centrality (similarity to the corpus centroid) times the shape factor."""
     for candidate in candidates:
-        centrality = sum(v * centroid[t] for t, v in candidate.vector.items()) / norm
-        candidate.quality = centrality * _shape_factor(candidate)
+        value = max(sum(v * centroid[t] for t, v in candidate.vector.items()) / norm, 0.0)
+        candidate.quality = value * evidence.shape_factor(candidate)
 
 
 def vectorize(candidates: list[Candidate]) -> None:
@@ -373,218 +379,3 @@ def _compound_parts(term: str, vocabulary: set[str]) -> tuple[str, ...]:
             parts.append(head)
             break
     return tuple(p for p in parts if p != term)
-
-
-def _shape_factor(candidate: Candidate) -> float:
-    """Prefer early, self-contained sentences of a readable length."""
-    words = tokenize(candidate.sentence.text)
-    factor = 1.0 + 0.3 * (1.0 - candidate.position)
-    if words and words[0].lower() in _ANAPHORA:
-        factor *= 0.75
-    if len(words) > 45:
-        factor *= 0.8
-    lowered = {w.lower() for w in words}
-    if lowered & _HEDGES:
-        factor *= 0.7  # speculation ("könnte", "might") is not a key fact
-    if any(_DIGIT.search(w) for w in words):
-        factor *= 1.15  # dates, counts and amounts make a statement checkable
-    return factor
-
-
-def _is_question(text: str) -> bool:
-    # A question states no fact ("Ein neuer Kalter Krieg?").
-    return text.rstrip("“”\"»«'’ )").endswith("?")
-
-
-def _shared_count(
-    a: dict[str, float], b: dict[str, float], parts: frozenset[str] = frozenset()
-) -> int:
-    """Shared words; the parts of a compound both share add no further evidence."""
-    shared = a.keys() & b.keys()
-    return len(shared) - len(shared & parts) if parts else len(shared)
-
-
-def related(a: Vectors, b: Vectors) -> float:
-    """How strongly two sentences state the same fact (0 when they do not)."""
-    needed = MIN_SHARED_TERMS
-    if len(a.vector.keys() & b.vector.keys()) < needed:
-        return 0.0  # cheap exit for the common case
-    parts = a.parts & b.parts
-    if _shared_count(a.vector, b.vector, parts) < needed:
-        return 0.0
-    best = similarity(a.vector, b.vector)
-    if a.clauses or b.clauses:
-        for x in a.clauses or [a.vector]:
-            for y in b.clauses or [b.vector]:
-                if _shared_count(x, y, parts) >= needed:
-                    best = max(best, CLAUSE_WEIGHT * similarity(x, y))
-    return best
-
-
-def similarity(a: dict[str, float], b: dict[str, float]) -> float:
-    if len(a) > len(b):
-        a, b = b, a
-    return sum(v * b[t] for t, v in a.items() if t in b)
-
-
-# --- grouping ----------------------------------------------------------------
-#
-# Sentences are compared only within blocks: each is indexed under its few
-# rarest terms (blocking keys), and compared with the first BLOCK_LIMIT
-# sentences of each of its buckets, so the work per sentence is bounded on any
-# corpus. Everything is defined per bucket, so the buckets can be spread over
-# a cluster and still compare exactly the same pairs, each pair once.
-
-
-def blocking_keys(vector: Mapping[str, float], df: Mapping[str, int]) -> list[str]:
-    """The terms a sentence is indexed under: its BLOCK_TERMS rarest shared ones."""
-    return sorted((t for t in vector if df[t] >= 2), key=lambda t: (df[t], t))[:BLOCK_TERMS]
-
-
-def bucket_pairs(members: Sequence) -> Iterator[tuple]:
-    """The pairs (j, i), j < i, that one blocking bucket calls for comparing.
-
-    ``members`` are the ids of every sentence indexed under the key, sorted.
-    A sentence is compared with the first BLOCK_LIMIT sentences of the bucket
-    that come before it.
-    """
-    first = members[:BLOCK_LIMIT]
-    for position, i in enumerate(members):
-        for j in first[: min(position, BLOCK_LIMIT)]:
-            yield j, i
-
-
-def first_members(keyed: Iterable[tuple[int, Sequence[str]]], sizes: Mapping[str, int]) -> dict:
-    """For each overflowing bucket, its first BLOCK_LIMIT members of ``keyed`` (id order)."""
-    firsts: dict[str, list[int]] = {}
-    for gid, keys in keyed:
-        for key in keys:
-            if sizes[key] > BLOCK_LIMIT:
-                members = firsts.setdefault(key, [])
-                if len(members) < BLOCK_LIMIT:
-                    members.append(gid)
-    return firsts
-
-
-def merge_first_members(*firsts: dict[str, list[int]]) -> dict[str, list[int]]:
-    merged: dict[str, list[int]] = {}
-    for part in firsts:
-        for key, members in part.items():
-            merged[key] = sorted(merged.get(key, []) + members)[:BLOCK_LIMIT]
-    return merged
-
-
-def bucket_thresholds(firsts: Mapping[str, list[int]]) -> dict[str, int]:
-    """Overflowing bucket -> the id of its last compared member (the BLOCK_LIMIT-th)."""
-    return {key: members[-1] for key, members in firsts.items()}
-
-
-@dataclass(frozen=True)
-class Blocked:
-    """A representative sentence as a blocking bucket sees it."""
-
-    gid: int
-    keys: frozenset[str]
-    vectors: Vectors
-
-
-def compare_bucket(
-    key: str, members: Sequence[int], blocked: Mapping[int, Blocked], thresholds: Mapping[str, int]
-) -> Iterator[tuple[int, int, float]]:
-    """The pairs (i, j, similarity), i later than j, that state the same fact in one bucket.
-
-    A pair (j, i) is called for by every bucket both are in where j is among
-    the first BLOCK_LIMIT members: where the bucket does not overflow, or
-    where j is at most the bucket's threshold. Only the first such bucket (in
-    key order) compares it, so each pair is compared once however the buckets
-    are spread.
-    """
-    unbounded = 1 << 62
-    for j, i in bucket_pairs(sorted(members)):
-        shared = blocked[i].keys & blocked[j].keys
-        if len(shared) > 1 and key != min(k for k in shared if j <= thresholds.get(k, unbounded)):
-            continue  # compared in an earlier bucket
-        # Always related(later, earlier): similarity sums in a fixed order.
-        sim = related(blocked[i].vectors, blocked[j].vectors)
-        if sim >= GROUP_THRESHOLD:
-            yield i, j, sim
-
-
-def pick_copies(keyed: Iterable[tuple[Any, Any, float, Any]]) -> dict:
-    """Identical sentences, compared once: representative id -> every copy's id.
-
-    ``keyed`` holds (text key, id, quality, spot) in id order, where a spot
-    has the sentence's ``path`` and ``start``. The best copy (highest
-    quality, then earliest position) stands for all of them.
-    """
-    copies: dict[str, list[tuple[object, float, Any]]] = {}
-    for key, i, quality, spot in keyed:
-        copies.setdefault(key, []).append((i, quality, spot))
-    chosen = {}
-    for same in copies.values():
-        best = min(same, key=lambda c: (-c[1], c[2].path, c[2].start))
-        chosen[best[0]] = [c[0] for c in same]
-    return chosen
-
-
-def star_group(
-    rep: Any,
-    quality: float,
-    copies: Sequence,
-    near: Sequence[tuple[Any, float]],
-    copies_of: Callable[[Any], Sequence],
-    spot_of: Callable[[Any], Any],
-) -> Group:
-    """The fact centred on ``rep``: its copies and every neighbour's copies.
-
-    A sentence may support several facts (a long sentence often states two),
-    and no group grows by chaining: every member is similar to the centre.
-    ``near`` lists the neighbours in id order with their similarity.
-    """
-    others = [k for k in copies if k != rep]
-    others += [k for j, _ in near for k in copies_of(j)]
-    members = [rep, *sorted(others, key=lambda j: _position_of(spot_of(j)))]
-    support = len({spot_of(j).path for j in members})
-    sims = [1.0] * (len(copies) - 1) + [sim for _, sim in near]
-    agreement = sum(sims) / len(sims) if sims else 0.0
-    return Group(
-        members=members, representative=rep, support=support, score=quality * (1.0 + agreement)
-    )
-
-
-def _position_of(spot: Any) -> tuple[str, int]:
-    return (spot.path, spot.start)
-
-
-# --- ranking -------------------------------------------------------------------
-
-
-def rank_key(group: Group, centre: Candidate) -> tuple[int, float, str, int]:
-    """Most-supported first, then best score, then position."""
-    s = centre.sentence
-    return (-group.support, -round(group.score, 9), s.path, s.start)
-
-
-def choose_groups(ordered: Iterable[Group], candidates: Any, count: int | None) -> list[Group]:
-    """The first ``count`` of groups in rank order, skipping redundant ones.
-
-    ``ordered`` may be lazy: it is read only as far as needed, and the
-    representative of each group it yields must be in ``candidates`` by then.
-    """
-    chosen: list[Group] = []
-    for group in ordered:
-        if count is not None and len(chosen) >= count:
-            break
-        centre = candidates[group.representative]
-        if any(
-            related(centre, candidates[c.representative]) >= REDUNDANCY_THRESHOLD for c in chosen
-        ):
-            continue
-        chosen.append(group)
-    return chosen
-
-
-def shared_terms(a: Vectors, b: Vectors, limit: int = 8) -> list[str]:
-    """The terms that made two sentences similar, strongest first."""
-    common = [(a.vector[t] * b.vector[t], t) for t in a.vector if t in b.vector]
-    return [t for _, t in sorted(common, reverse=True)[:limit]]
