@@ -217,3 +217,50 @@ def test_notices_that_stand_for_missing_text_go():
         "Gründen nicht mehr zur Verfügung.\n"
     )
     assert kept(page) == ["Bahnausbau: Zwei Milliarden bis 2030"]
+
+
+def test_counters_handles_addresses_and_aggregator_cards_go():
+    page = (
+        "derstandard.at · vor 2 Std. Bahnausbau: Zwei Milliarden bis 2030 für die Strecken.\n"
+        "anna_berger\n@anna_berger@chaos.social\n"
+        "300 geteilte Beiträge · 199 Favoriten\n"
+        "1 ↩ 28 ↻ 0 ★\n"
+        "🧵 1/6\n"
+        "derstandard.at\n\n" + ARTICLE
+    )
+    verdicts = dict(lines_of(clean_text(page), page))
+    assert verdicts["@anna_berger@chaos.social"] == "bare link"
+    assert verdicts["derstandard.at"] == "bare link"
+    assert verdicts["300 geteilte Beiträge · 199 Favoriten"] == "social sharing"
+    assert verdicts["1 ↩ 28 ↻ 0 ★"] == "decoration"
+    assert verdicts["🧵 1/6"] == "decoration"
+    assert verdicts[page.splitlines()[0]] == "related links"
+    assert all(verdicts[line] == "keep" for line in article_lines())
+
+
+def test_a_hard_wrapped_notice_or_newsletter_sentence_goes_whole():
+    """Mail and e-paper text breaks sentences over lines; no line alone gives them away."""
+    page = (
+        "Guten Morgen, heute im Newsletter: Neue Züge für die Westbahn,\n"
+        'außerdem Programm "Bahn Plus" soll im Herbst starten, aber nur\n'
+        "in Tirol. Eine gute Lektüre wünscht Ihnen Walter Nowak vom Team.\n\n"
+        + ARTICLE
+        + "\nDer Volltext dieses auf Agenturmeldungen\n"
+        "basierenden Artikels steht aus rechtlichen\n"
+        "Gründen nicht mehr zur Verfügung.\n\n"
+        "Medieninhaber, Herausgeber und Verleger:\n"
+        "Neue Tagespost Zeitungs GmbH, Hauptplatz 3,\n"
+        "8010 Graz. Nachdruck und Verbreitung nur\n"
+        "mit Genehmigung.\n"
+    )
+    assert kept(page) == article_lines()
+
+
+def test_the_words_of_an_imprint_inside_a_news_sentence_stay():
+    page = (
+        ARTICLE + "\nDie Rechte der Pendler wurden gestärkt, der Nachdruck liegt auf dem Ausbau.\n"
+    )
+    assert (
+        kept(page)[-1]
+        == "Die Rechte der Pendler wurden gestärkt, der Nachdruck liegt auf dem Ausbau."
+    )

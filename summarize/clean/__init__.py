@@ -55,6 +55,8 @@ def clean_text(text: str) -> Cleaned:
 
     # 2. context rules (order matters: the comment section overrides everything after it)
     context.bylines_split_over_lines(doc)
+    context.wrapped_paragraphs(doc)
+    context.sentences_over_lines(doc)
     comments.comment_section(doc)
     context.related_blocks(doc)
     context.author_bio(doc)

@@ -10,6 +10,8 @@ bounded, so each rule is linear in the number of lines.
 
 from __future__ import annotations
 
+import re
+
 from .rules import (
     AD_COPY,
     AD_COPY_LINES,
@@ -30,11 +32,13 @@ from .rules import (
     CONTACT_BLOCK_WORDS,
     CONTACT_HEADING,
     DATE,
+    DISCLAIMER,
     ENDS_LIKE_SENTENCE,
     IMAGE,
     MENU,
     MENU_ROW_ITEM_WORDS,
     NAME_ONLY,
+    NEWSLETTER,
     PULL_QUOTE,
     RELATED,
     RELATED_HEADING,
@@ -80,6 +84,7 @@ class Doc:
             words >= 30 or (words >= 10 and SENTENCE_END.search(line) is not None)
             for line, words in zip(self.text, self.words, strict=True)
         ]
+        self.wrapped: list[tuple[int, int]] = []  # hard-wrapped paragraphs (first, stop)
         self._mark_wrapped_prose()
         self.reasons: list[str] = [""] * len(spans)
         # Per-line memos of the comment finder (summarize.clean.comments).
@@ -103,6 +108,7 @@ class Doc:
             while end < count and not self.blank[end]:
                 end += 1
             if end - start >= _WRAPPED_LINES and self._hard_wrapped(start, end):
+                self.wrapped.append((start, end))
                 long_lines = [
                     i
                     for i in range(start, end)
@@ -166,6 +172,52 @@ def bylines_split_over_lines(doc: Doc) -> None:
         j = doc.next_nonblank(i, limit=2)
         if j >= 0 and doc.kept(j) and doc.words[j] <= 6 and NAME_ONLY.pattern.match(doc.text[j]):
             doc.reasons[j] = NAME_ONLY.reason
+
+
+def wrapped_paragraphs(doc: Doc) -> None:
+    """A hard-wrapped paragraph is judged whole, as the sentence it is.
+
+    "Der Volltext dieses auf Agenturmeldungen" / "basierenden Artikels steht aus
+    rechtlichen" / "Gründen nicht mehr zur Verfügung.": no line alone says it is a
+    notice; the paragraph does.
+    """
+    from .lines import classify_line  # the line rules, applied to the joined lines
+
+    for start, stop in doc.wrapped:
+        if all(doc.reasons[i] for i in range(start, stop)):
+            continue
+        joined = " ".join(doc.text[start:stop])
+        reason = classify_line(joined, sum(doc.words[start:stop]))
+        if reason in _PARAGRAPH_REASONS:
+            for i in range(start, stop):
+                if not doc.reasons[i]:
+                    doc.reasons[i] = reason
+
+
+_PARAGRAPH_REASONS = frozenset({NEWSLETTER, DISCLAIMER})
+
+
+def sentences_over_lines(doc: Doc) -> None:
+    """A newsletter or consent sentence hard-wrapped over several lines goes whole.
+
+    "heute im Newsletter: Vier Tore von Ferriero, außerdem Programm "Ebay" / "Plus"
+    soll Ende September starten ... Eine gute" / "Lektüre wünscht Walter Nowak.": the
+    first line gives the sentence away; the wrapped lines that continue it (no blank
+    line between, the line before ends mid-sentence) are the same sentence.
+    """
+    for start, stop in doc.wrapped:
+        for i in range(start, stop - 1):
+            if doc.reasons[i] != NEWSLETTER or _ENDS_SENTENCE.search(doc.text[i]):
+                continue
+            j = i + 1
+            while j < stop and doc.kept(j):
+                doc.reasons[j] = NEWSLETTER
+                if _ENDS_SENTENCE.search(doc.text[j]):
+                    break
+                j += 1
+
+
+_ENDS_SENTENCE = re.compile(r"[.!?…][\"'“”„«»’)\]]*$")
 
 
 # --------------------------------------------------------------------------- boxes and blocks

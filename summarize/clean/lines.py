@@ -9,12 +9,14 @@ before any regex runs.
 from __future__ import annotations
 
 import operator
+import unicodedata
 
 from ..words import stop_words
 from .rules import (
     AD_LABEL,
     ADDRESSES_READER,
     AGENCY_CREDIT,
+    AGGREGATOR_CARD,
     BARE_PHONE,
     BREADCRUMB,
     BY_ALONE,
@@ -24,6 +26,7 @@ from .rules import (
     CALENDAR_WORDS,
     CONTACT_CTA,
     COPYRIGHT,
+    COUNTS_LINE,
     DATE,
     DATE_FILLER,
     DATE_PUNCT,
@@ -41,6 +44,7 @@ from .rules import (
     GALLERY_CAPTION,
     GALLERY_COUNTER,
     GALLERY_LINK,
+    HANDLE_LINE,
     HAS_ALNUM,
     IMAGE_CREDIT,
     LABEL_WORDS,
@@ -92,12 +96,13 @@ _WHOLE_LINE_LABELS = (AD_LABEL, SHARE_BAR, FOLLOW_US, RELATED_HEADING, RELATED_P
 
 def classify_line(line: str, words: int) -> str:
     """The verdict for one stripped, non-blank line of `words` words ("" = keep for now)."""
-    if not HAS_ALNUM.search(line):
-        return DECORATION  # "* * *", "|", "—", emoji rows
+    if not HAS_ALNUM.search(line) or _counter_icons(line):
+        return DECORATION  # "* * *", "|", "—", emoji rows, "1 ↩ 28 ↻ 0 ★"
     low = line.lower()
     triggers = _triggers(low)
     reason = (
         _matching(URL_LINE, low)
+        or _matching(AGGREGATOR_CARD, low)
         or _indexed(DISCLAIMER_RULES, low, triggers)
         or _newsletter(line, low, triggers, words)
     )
@@ -122,7 +127,16 @@ def classify_line(line: str, words: int) -> str:
         or _contact(low, words)
         or _navigation(line, low)
         or _matching(MAIL_HEADER_LINE, low)
+        or _matching(HANDLE_LINE, low)
+        or _matching(COUNTS_LINE, low)
     )
+
+
+def _counter_icons(line: str) -> bool:
+    """Numbers and icons, no word: "1 ↩ 28 ↻ 0 ★", "🧵 1/6" (a price or a time has no icon)."""
+    if len(line) > 60 or any(ch.isalpha() for ch in line):
+        return False
+    return any(unicodedata.category(ch) == "So" for ch in line)
 
 
 # --------------------------------------------------------------------------- applying rules

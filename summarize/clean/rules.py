@@ -165,6 +165,26 @@ URL_LINE = Rule(
     ),
 )
 
+# --- a news aggregator's card: source and age, then the story's teaser
+# ("derstandard.at · vor 2 Std. Lemmy Kilmister war ...", "bbc.co.uk - 3 hours ago ...").
+AGGREGATOR_CARD = Rule(
+    RELATED,
+    re.compile(
+        r"^[\w-]+(?:\.[\w-]+)*\.[a-z]{2,12}\s*[·|•–-]\s*"
+        r"(?:vor\s+\d+\s*(?:sek|min|std|stunden?|tage?n?|wochen?)|\d+\s*(?:min|h|hrs?|hours?|days?)\s+ago)\b"
+    ),
+)
+
+# --- a web address or a social handle alone: "derstandard.at", "@name@server.social".
+HANDLE_LINE = Rule(
+    BARE_LINK,
+    re.compile(r"^(?:@[\w.-]+(?:@[\w.-]+)?|[\w-]+(?:\.[\w-]+)*\.[a-z]{2,12}/?)$"),
+)
+
+# --- a row of counts: "300 geteilte Beiträge · 199 Favoriten", "12 Antworten | 40 Likes".
+_COUNT = r"(?:\d[\d.,]*\s*[km]?\s+[^\s·|•]+(?:\s+[^\s·|•\d]+)?|[^\s·|•\d]+\s+\d[\d.,]*)"
+COUNTS_LINE = Rule(SOCIAL, re.compile(rf"^{_COUNT}(?:\s*[·|•]\s*{_COUNT})+$"))
+
 # --- disclaimers: legal and editorial small print. Written as specific phrases because
 # these are often long paragraphs that would otherwise look like article prose.
 DISCLAIMER_RULES = RuleIndex(
@@ -195,6 +215,16 @@ DISCLAIMER_RULES = RuleIndex(
             pattern=_rx(
                 r"in einer früheren version dieses (?:artikels|beitrags|textes)|an earlier version of "
                 r"this (?:article|story|post)"
+            ),
+        ),
+        # a publisher's imprint: "Medieninhaber, Herausgeber und Verleger: ...", "Nachdruck
+        # und Verbreitung nur mit Genehmigung"
+        Rule(
+            DISCLAIMER,
+            keys=("medieninhaber", "nachdruck"),
+            pattern=_rx(
+                r"medieninhaber\b.{0,40}(?:herausgeber|verleger|redaktion)"
+                r"|nachdruck (?:und|oder|sowie) (?:verbreitung|vervielfältigung|weitergabe)"
             ),
         ),
         # a stub where the text was: "Der Volltext dieses ... Artikels steht aus rechtlichen
