@@ -10,6 +10,7 @@ per input. stdout carries only data; talk goes to stderr (cli.reporting).
 
 from __future__ import annotations
 
+import gc
 import sys
 from collections.abc import Callable, Sequence
 from typing import Annotated, Any
@@ -424,9 +425,23 @@ def inspect(
 
 def main() -> None:
     """Console entry point."""
+    _batch_garbage_collection()
     try:
         app()
     except BrokenPipeError:
         # A pipe closed while Python flushed stdout at exit.
         silence_stdout()
         sys.exit(0)
+
+
+# The cyclic garbage collector runs every 700 new objects by default and, every
+# hundred runs, rescans every live object. A digest keeps hundreds of thousands
+# of small objects alive (sentences, term sets, vectors) and makes almost no
+# cycles, so the default spent about a third of a 1,000-article digest on
+# collections that found nothing. A batch run collects far less often.
+_GC_THRESHOLDS = (50_000, 20, 50)
+
+
+def _batch_garbage_collection() -> None:
+    gc.freeze()  # the interpreter and the imported modules: never garbage
+    gc.set_threshold(*_GC_THRESHOLDS)

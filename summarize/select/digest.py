@@ -16,7 +16,7 @@
    factor of summarize.select.evidence: an article's lead, reports (attributed, past,
    numbers, dates) over analysis, commentary and speculation.
 5. A candidate also knows its echo: the share of its words its own article uses in
-   other sentences. An imprint or a standards notice has none (see grouping).
+   other candidates. An imprint or a standards notice has none (see grouping).
 
 Every step is a function of a slice of the candidates plus a few corpus-wide totals
 (the vocabulary, term counts, an exactly summed centroid), so one plan
@@ -29,7 +29,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from ..results import Sentence
@@ -85,7 +85,7 @@ class Candidate(Vectors):
     language: str = ""
     position: float = 0.0  # 0 for an article's first sentence, 1 for its last
     rank: int = 0  # its place among its article's candidates (0: the first)
-    echo: float = 0.0  # the share of its words its article uses in other sentences
+    echo: float = 0.0  # the share of its words its article uses in other candidates
     terms: dict[str, float] = field(default_factory=dict)  # term -> weight (before idf)
     quality: float = 0.0
 
@@ -106,7 +106,6 @@ def article_candidates(article) -> list[Candidate]:
         pool = prefilter(pool, article.language, MAX_CANDIDATES)
     seen: set[str] = set()
     last = max(len(pool) - 1, 1)
-    echo = _echo(article)
     for i, sentence in enumerate(pool):
         key = text_key(sentence.text)
         if key in seen:  # a headline or teaser repeated inside one article
@@ -117,29 +116,11 @@ def article_candidates(article) -> list[Candidate]:
             language=article.language,
             position=i / last,
             rank=len(out),
-            echo=echo(sentence.text),
         )
         read = evidence.read(sentence.text, article.language)
         candidate.events, candidate.numbers, candidate.anchors, candidate.names = read
         out.append(candidate)
     return out
-
-
-def _echo(article) -> Callable[[str], float]:
-    """The share of a sentence's words that other sentences of its article use too.
-
-    News sentences share their words with the rest of the story; an imprint,
-    an advertisement or a standards notice shares none.
-    """
-    found: Counter[str] = Counter()
-    for sentence in article.sentences:
-        found.update(set(content_terms(sentence.text, article.language)))
-
-    def share(text: str) -> float:
-        terms = set(content_terms(text, article.language))
-        return sum(1 for t in terms if found[t] >= 2) / len(terms) if terms else 0.0
-
-    return share
 
 
 def _is_question(text: str) -> bool:
@@ -174,7 +155,8 @@ def vocabulary_of(raw: Iterable[list[list[str]]]) -> set[str]:
 def weigh(
     candidates: Sequence[Candidate], raw: Sequence[list[list[str]]], vocabulary: set[str]
 ) -> list[list[dict[str, float]]]:
-    """Set each candidate's term weights; return its clause weights (if several clauses).
+    """Set each candidate's term weights and echo; return its clause weights (if several
+    clauses).
 
     A term in most sentences of its article (its protagonist) weighs less.
     """
@@ -188,26 +170,30 @@ def weigh(
                 merged[term] = max(merged.get(term, 0.0), weight)
         candidate.terms = merged
         clause_weights.append(weighted if len(weighted) > 1 else [])
-    spread = _article_spread(candidates)
+    counts, sizes = _article_counts(candidates)
     for candidate, weighted in zip(candidates, clause_weights):
-        shares = spread[candidate.sentence.path]
-        for weights in (candidate.terms, *weighted):
+        path = candidate.sentence.path
+        found, size = counts[path], sizes[path]
+        terms = candidate.terms
+        # The echo: the share of its words that its article's other sentences use.
+        candidate.echo = sum(1 for t in terms if found[t] >= 2) / len(terms) if terms else 0.0
+        for weights in (terms, *weighted):
             for term in weights:
-                weights[term] /= 1.0 + PROTAGONIST_DAMPING * shares[term] ** 2
+                weights[term] /= 1.0 + PROTAGONIST_DAMPING * (found[term] / size) ** 2
     return clause_weights
 
 
-def _article_spread(candidates: Sequence[Candidate]) -> dict[str, dict[str, float]]:
-    """Per article, the share of its candidates each term appears in."""
+def _article_counts(
+    candidates: Sequence[Candidate],
+) -> tuple[dict[str, Counter[str]], Counter[str]]:
+    """Per article, how many of its candidates each term appears in; and how many it has."""
     counts: dict[str, Counter[str]] = {}
     sizes: Counter[str] = Counter()
     for candidate in candidates:
         path = candidate.sentence.path
         counts.setdefault(path, Counter()).update(candidate.terms.keys())
         sizes[path] += 1
-    return {
-        path: {term: n / sizes[path] for term, n in terms.items()} for path, terms in counts.items()
-    }
+    return counts, sizes
 
 
 @dataclass
@@ -269,9 +255,10 @@ def apply_idf(
     for candidate, weighted in zip(candidates, clause_weights):
         candidate.vector = _unit(candidate.terms, idf)
         candidate.clauses = [_unit(weights, idf) for weights in weighted]
-        candidate.parts = frozenset(
-            t for t in candidate.terms if any(t != u and t in u for u in candidate.terms)
-        )
+        # A term inside another term of the sentence: a second occurrence in the
+        # joined terms (the separator keeps matches within terms).
+        joined = "\x00".join(candidate.terms)
+        candidate.parts = frozenset(t for t in candidate.terms if joined.count(t) > 1)
 
 
 # The centroid is a sum over every candidate. Summed as exact fixed-point

@@ -114,10 +114,15 @@ _NOT_EVENTS = _REPORTING | frozenset(
 _NUMBER_REACH = 3
 # Numbers whole ("2.100", "11,12", "1:0"), then words.
 _TOKEN = re.compile(r"\d+(?:[.,:]\d+)*|\w+(?:[-'’]\w+)*")
+# The same, with an ordinal's period kept: "23." before more words is "the 23rd".
+_READ_TOKEN = re.compile(r"\d+(?:[.,:]\d+)*(?:\.(?=\s+\w))?|\w+(?:[-'’]\w+)*")
 _WEEKDAYS = (
     "montag dienstag mittwoch donnerstag freitag samstag sonnabend sonntag "
     "monday tuesday wednesday thursday friday saturday sunday".split()
 )
+_DAYS_BY_PREFIX: dict[str, tuple[str, ...]] = {}
+for _day in _WEEKDAYS:
+    _DAYS_BY_PREFIX[_day[:3]] = (*_DAYS_BY_PREFIX.get(_day[:3], ()), _day)
 _MONTHS = frozenset(
     "januar jänner februar feber märz april mai juni juli august september oktober "
     "november dezember january february march june july october december".split()
@@ -161,60 +166,63 @@ def read(text: str, language: str) -> Evidence:
     stops = stop_words(language)
     # A judgement ("symbolisiert", "bedeutend") is not an event either.
     not_events = _stems(language, _NOT_EVENTS | _COMMENTARY_WORDS)
-    found = list(_TOKEN.finditer(text))
+    found = _READ_TOKEN.findall(text)
+    lowered = [token.lower() for token in found]
     events: set[str] = set()
     anchors: set[str] = set()
     numbers: dict[str, frozenset[str]] = {}
     names: set[str] = set()
-    for i, match in enumerate(found):
-        token = match.group()
-        low = token.lower()
+    for i, token in enumerate(found):
+        low = lowered[i]
+        head = token[0]
+        if head.islower() and low not in _NUMBER_WORDS:
+            # Most words: lower case. Stop words and short words say nothing.
+            if i == 0 or len(low) < 3 or low in stops:
+                continue
+            stemmed = stem(low)
+            if stemmed not in not_events and not _describes(low, language):
+                events.add(_event_root(stemmed, language))
+            continue
         if low in _NUMBER_WORDS:
             token = low = _NUMBER_WORDS[low]
         if token[0].isdigit():
-            after = found[i + 1].group().lower() if i + 1 < len(found) else ""
-            if _YEAR.match(token):
-                anchors.add(f"year={token}")
-            elif _is_ordinal(text, match):
+            after = lowered[i + 1] if i + 1 < len(found) else ""
+            if token.endswith("."):  # an ordinal: "88. Oscar-Verleihung", "am 23. Juni"
                 if after in _MONTHS:
-                    anchors.add(f"date={token}.{after}")
+                    anchors.add(f"date={token}{after}")
+            elif _YEAR.match(token):
+                anchors.add(f"year={token}")
             elif _counts_something(token):
                 value = number_value(token)
-                near = found[max(0, i - _NUMBER_REACH) : i + _NUMBER_REACH + 1]
+                near = range(max(0, i - _NUMBER_REACH), min(len(found), i + _NUMBER_REACH + 1))
                 words = {
-                    stem(m.group().lower())
-                    for m in near
-                    if not m.group()[0].isdigit()
+                    stem(lowered[k])
+                    for k in near
+                    if not found[k][0].isdigit()
                     # Nouns count even when listed as stop words ("16 Jahren").
-                    and (m.group().lower() not in stops or m.group()[0].isupper())
+                    and (lowered[k] not in stops or found[k][0].isupper())
                 }
                 numbers[value] = numbers.get(value, frozenset()) | words
                 if after and not after[0].isdigit() and after not in stops:
                     anchors.add(f"{stem(after)}={value}")
             continue
-        day = next((d for d in _WEEKDAYS if low.startswith(d)), None)
+        if not head.isupper() or low in stops:
+            continue
+        # Weekdays and months are written with a capital in German and English.
+        day = next((d for d in _DAYS_BY_PREFIX.get(low[:3], ()) if low.startswith(d)), None)
         if day is not None:
             anchors.add(f"day={day}")
         elif low in _MONTHS:
             anchors.add(f"month={low}")
-        elif token[0].isupper():
-            if low not in stops:
-                names.add(stem(low))
-                if _may_tell_event(token, i, language) and stem(low) not in not_events:
-                    events.add(_event_root(stem(low), language))
-        elif _may_tell_event(token, i, language) and len(low) > 2 and low not in stops:
+        else:
             stemmed = stem(low)
-            if stemmed not in not_events and not _describes(low, language):
+            names.add(stemmed)
+            # German nouns of action are events too ("Unterzeichnung"); a hyphened
+            # one names a thing ("Oscar-Verleihung").
+            noun_of_action = language == "de" and low.endswith("ung") and "-" not in low
+            if noun_of_action and stemmed not in not_events:
                 events.add(_event_root(stemmed, language))
     return Evidence(frozenset(events), numbers, frozenset(anchors), frozenset(names))
-
-
-def _may_tell_event(token: str, i: int, language: str) -> bool:
-    """Content words written in lower case (verbs, adjectives, participles), and German
-    nouns of action ("Unterzeichnung", "Festnahme" is left out: too irregular)."""
-    if token[0].islower():
-        return i > 0
-    return language == "de" and token.endswith("ung") and "-" not in token
 
 
 def _event_root(stem: str, language: str) -> str:
@@ -232,12 +240,6 @@ def _describes(word: str, language: str) -> bool:
 
 
 _ISCH = re.compile(r"isch(?:e|er|es|en|em)?$")
-
-
-def _is_ordinal(text: str, match: re.Match) -> bool:
-    """ "88. Oscar-Verleihung", "am 23. Juni": a number with a period inside the sentence."""
-    end = match.end()
-    return text[end : end + 1] == "." and bool(text[end + 1 :].strip())
 
 
 def _counts_something(token: str) -> bool:
@@ -326,8 +328,7 @@ def shape_factor(candidate: Shaped) -> float:
         factor *= _REPORTED
     if _hedged(lowered, candidate.language):
         factor *= _SPECULATION
-    stem = stemmer(candidate.language)
-    commentary = len({stem(w) for w in lowered} & _stems(candidate.language, _COMMENTARY_WORDS))
+    commentary = _commentary(lowered, candidate.language)
     if commentary:
         factor *= max(_COMMENTARY**commentary, _MOST_COMMENTARY)
     if candidate.numbers:
@@ -399,6 +400,13 @@ def _before_noun(words: Sequence[str], index: int) -> bool:
 
 
 _ADJECTIVE_ENDING = re.compile(r"(?:e|en|er|es|em)$")
+
+
+def _commentary(lowered: set[str], language: str) -> int:
+    """How many words of judgement the sentence uses (none is shorter than 3 letters)."""
+    stem = stemmer(language)
+    judged = _stems(language, _COMMENTARY_WORDS)
+    return len({stem(w) for w in lowered if len(w) >= 3} & judged)
 
 
 def _dated(candidate: Shaped) -> bool:

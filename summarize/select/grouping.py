@@ -98,12 +98,12 @@ def related(a: Vectors, b: Vectors) -> float:
     count = len(shared) - len(shared & parts)
     if count < MIN_SHARED_TERMS:
         return 0.0
-    if _contradict(a.anchors, b.anchors):
+    what, evidence = _evidence(a, b, parts)
+    if what < 1 or (evidence < MIN_EVIDENCE and count < MANY_SHARED_TERMS):
         return 0.0
     if a.names and b.names and not a.names & b.names:
         return 0.0  # the same happened to different people: "Rapid gewann" and "Salzburg gewann"
-    what, evidence = _evidence(a, b, parts)
-    if what < 1 or (evidence < MIN_EVIDENCE and count < MANY_SHARED_TERMS):
+    if _contradict(a.anchors, b.anchors):
         return 0.0
     best = similarity(a.vector, b.vector)
     if a.clauses or b.clauses:
@@ -229,7 +229,13 @@ def compare_bucket(
     unbounded = 1 << 62
     for j, i in bucket_pairs(sorted(members)):
         shared = blocked[i].keys & blocked[j].keys
-        if len(shared) > 1 and key != min(k for k in shared if j <= thresholds.get(k, unbounded)):
+        # This bucket compares the pair when its key is the first shared key that
+        # calls for it; when it is the first shared key of all, it is (a fast path).
+        if (
+            len(shared) > 1
+            and key != min(shared)
+            and key != min(k for k in shared if j <= thresholds.get(k, unbounded))
+        ):
             continue  # compared in an earlier bucket
         # Always related(later, earlier): similarity sums in a fixed order.
         sim = related(blocked[i].vectors, blocked[j].vectors)
