@@ -46,7 +46,7 @@ def _content(text: str, cleaned: Cleaned, number: int) -> str:
 
 
 def _reason(cleaned: Cleaned, number: int) -> str:
-    """"" for a kept line, else the reason it was dropped."""
+    """ "" for a kept line, else the reason it was dropped."""
     line = _line(cleaned, number)
     assert not line.blank, f"line {number} is blank"
     return "" if line.kept else line.reason
@@ -511,9 +511,30 @@ def test_kept_regions_split_at_blank_and_dropped_lines() -> None:
 
 # --------------------------------------------------------------------------- properties
 _ALPHABET = st.sampled_from(
-    list("abcXYZ äöüß€$@#*•:.,!?0123456789-/|»\t") + ["\n", "\r", "\r\n", "\x00", "\x0b",
-    "\x1c", "\u2028", "\ufeff", "\u200b", "Von ", "By ", "Teilen", "Kommentare", "1. ",
-    "  • ", "Foto: ", "Newsletter", "14.11.2024", "Mehr zum Thema", "Leave a Reply", "@x"]
+    list("abcXYZ äöüß€$@#*•:.,!?0123456789-/|»\t")
+    + [
+        "\n",
+        "\r",
+        "\r\n",
+        "\x00",
+        "\x0b",
+        "\x1c",
+        "\u2028",
+        "\ufeff",
+        "\u200b",
+        "Von ",
+        "By ",
+        "Teilen",
+        "Kommentare",
+        "1. ",
+        "  • ",
+        "Foto: ",
+        "Newsletter",
+        "14.11.2024",
+        "Mehr zum Thema",
+        "Leave a Reply",
+        "@x",
+    ]
 )
 
 

@@ -264,3 +264,69 @@ def test_the_words_of_an_imprint_inside_a_news_sentence_stay():
         kept(page)[-1]
         == "Die Rechte der Pendler wurden gestärkt, der Nachdruck liegt auf dem Ausbau."
     )
+
+
+def test_a_long_comment_deep_in_a_thread_is_not_taken_for_the_article():
+    """A page whose article is gone (a stub): its longest post is still a comment."""
+    posts = [
+        ("Haferl", "Das wird wieder nichts, wie immer bei solchen Plänen aus Wien."),
+        ("Pfiff58", "Abwarten, die Pläne klingen gut, aber das Geld fehlt noch."),
+        ("Gustl", "Und wer zahlt das am Ende? Die Pendler natürlich, wie immer."),
+        ("Nachtfalke", "Die Opposition hat recht, die Finanzierung ist ein Luftschloss."),
+    ]
+    page = "Bahnausbau: Zwei Milliarden bis 2030\nAntworten\nErgebnis 1 bis 5 von 5\n"
+    for number, (name, text) in enumerate(posts, 1):
+        page += f"0{number}.06.2016, 08:00\n#{number}\n{name}\nBenutzer\n"
+        page += f"Registriert seit: 10/2008\nBeiträge: 1.{number}38\n{text}\n"
+        page += f"Gefällt {number} Personen\nZitieren  Antworten\n"
+    long_post = "\n".join(paragraph.lower() for paragraph in PARAGRAPHS)
+    page += (
+        "09.06.2016, 08:00\n#5\nSabine M.\nBenutzer\nRegistriert seit: 06/2004\n"
+        f"Beiträge: 6.373\n{long_post}\nZitieren  Antworten\n"
+    )
+    assert kept(page) == ["Bahnausbau: Zwei Milliarden bis 2030"]
+
+
+def test_a_mail_greeting_and_a_two_line_notice_wrapped_like_the_mail_go():
+    """In a mail wrapped at one width, paragraphs too short to tell by themselves (a
+    greeting over three lines, a notice over two) are judged whole as well."""
+    wrapped_article = (
+        "Die Landesregierung hat am Montag ein neues Budget für den Ausbau der\n"
+        "Bahnstrecken vorgelegt, das bis 2030 rund zwei Milliarden Euro vorsieht.\n"
+        "Der Verkehrsminister sprach von einem historischen Schritt für das Land.\n\n"
+        "Die ersten Arbeiten sollen bereits im Frühjahr beginnen, wie das\n"
+        "Ministerium mitteilte. Zuerst wird die Strecke zwischen Linz und Wels\n"
+        "zweigleisig ausgebaut, danach folgen die Verbindungen in den Süden.\n\n"
+    )
+    page = (
+        "Guten Morgen,\n"
+        "heute im Newsletter: Neue Züge für die Westbahn, außerdem Programm\n"
+        "Bahn Plus soll im Herbst starten. Eine gute Lektüre wünscht Ihnen\n"
+        "Walter Nowak.\n\n"
+        + wrapped_article
+        + "Der Volltext dieses auf Agenturmeldungen basierenden Artikels steht aus\n"
+        "rechtlichen Gründen nicht mehr zur Verfügung.\n"
+    )
+    assert kept(page) == [line for line in wrapped_article.splitlines() if line]
+
+
+def test_a_readers_words_over_the_article_they_share_go():
+    page = (
+        "mastodon\nErkunden\nAnmelden\n"
+        "laura_schwarz\n@laura_schwarz@det.social\n"
+        "Es gab schon einmal so einen Plan. Himmelschreiend! Wenn man das liest....\n"
+        + ARTICLE
+        + "1 ↩ 3 ↻ 15 ★\n"
+    )
+    assert kept(page) == article_lines()
+
+
+def test_speech_inside_an_article_stays():
+    """Quoted speech, a question among reported sentences, "wir" in a quotation: the
+    article's own lines read as a report, so nothing over them is a reader's words."""
+    lead = (
+        "„Wir haben lange genug gewartet!“, sagte der Minister am Montag in Linz. "
+        "Wer das bezahlt? Das Land und der Bund, je zur Hälfte.\n"
+    )
+    page = "Anna Berger\n15. Oktober 2015, 19:13\n\n" + lead + "\n" + ARTICLE
+    assert kept(page)[:2] == [lead.strip(), PARAGRAPHS[0]]

@@ -302,12 +302,43 @@ def test_broken_pipe_is_quiet():
 
 
 german_words = st.sampled_from(
-    ["Der", "die", "das", "Vertrag", "Russland", "Nordkorea", "unterzeichnet", "am", "13.", "September", "2024", "z.", "B.", "Dr.", "Müller", "bzw.", "1.000", "Soldaten", "„Zitat“", "sagte", "er", ".", "!", "?", "\n", "\n\n", "•", "Kommentare"]
+    [
+        "Der",
+        "die",
+        "das",
+        "Vertrag",
+        "Russland",
+        "Nordkorea",
+        "unterzeichnet",
+        "am",
+        "13.",
+        "September",
+        "2024",
+        "z.",
+        "B.",
+        "Dr.",
+        "Müller",
+        "bzw.",
+        "1.000",
+        "Soldaten",
+        "„Zitat“",
+        "sagte",
+        "er",
+        ".",
+        "!",
+        "?",
+        "\n",
+        "\n\n",
+        "•",
+        "Kommentare",
+    ]
 )
 german_text = st.lists(german_words, min_size=1, max_size=120).map(" ".join)
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(st.lists(german_text, min_size=1, max_size=3))
 def test_json_citations_hold_on_generated_german_text(tmp_path, texts):
     from summarize import load_articles, render, summarize_articles

@@ -58,6 +58,7 @@ def clean_text(text: str) -> Cleaned:
     context.wrapped_paragraphs(doc)
     context.sentences_over_lines(doc)
     comments.comment_section(doc)
+    comments.shared_with_words(doc)
     context.related_blocks(doc)
     context.author_bio(doc)
     context.contact_blocks(doc)

@@ -20,13 +20,17 @@ Two finders run, and every line they find is dropped:
   "X sagt:" twice start the section once running text stands above them; counters
   ("23 Kommentare", "417 Postings") only below the article, when replies follow before
   the next paragraphs of text, and not when shown again further down. From a marker to
-  the end of the page every line goes.
+  the end of the page every line goes;
+- a reader's words over the article they share: a post's first lines written as one
+  speaks (I and you, exclamations, trailing dots, no capital), then the article's
+  plain report in the same post (summarize.clean.comments.shared_with_words).
 
 Every window is bounded, so the work is linear in the number of lines.
 """
 
 from __future__ import annotations
 
+import re
 import statistics
 from collections.abc import Iterator
 
@@ -41,6 +45,7 @@ from .rules import (
     NUMBERED_ITEM,
     REPLY_CONTROL,
     SAYS,
+    SENTENCE_END,
     SHORT_WORDS,
     SIGNOFF,
 )
@@ -233,6 +238,10 @@ def _marker_starts(doc: Doc) -> Iterator[tuple[int, bool]]:
 # any other, can only be the article.
 _ARTICLE_CHARS = 500
 _ARTICLE_LEAD = 1.5
+# A thread's article is above it or in its first post (perhaps continued in the opening
+# poster's next one); a long text after this many posts with text is a comment.
+_COMMENTS_ABOVE = 3
+_POST_WORDS = 3  # a kept line of this many words is a post's text, not its header
 # The text after a byline is an article, not a record, when it has two lines or more and
 # is this many times as long as the typical record's text (and at least this long).
 _ARTICLE_TO_RECORD = 2.5
@@ -338,15 +347,24 @@ def _article_segment(doc: Doc, boundaries: list[records.Boundary]) -> int | None
     edges = [-1] + [b for boundary in boundaries for b in (boundary.start, boundary.end)]
     edges.append(len(doc))
     best, best_chars, second_chars = -1, -1, -1
+    prose_above = 0  # running text above the first boundary
+    posts = []  # whether each segment holds a kept sentence (a post's text)
     for k in range(len(boundaries) + 1):
         first, last = edges[2 * k] + 1, edges[2 * k + 1]
         chars = sum(len(doc.text[j]) for j in range(first, last) if doc.prose[j] and doc.kept(j))
+        prose_above = chars if k == 0 else prose_above
+        posts.append(any(doc.kept(j) and doc.words[j] >= _POST_WORDS for j in range(first, last)))
         if chars > best_chars:
             best, best_chars, second_chars = k - 1, chars, best_chars
         elif chars > second_chars:
             second_chars = chars
     if best_chars < _ARTICLE_CHARS or best_chars < _ARTICLE_LEAD * second_chars:
         return None  # an article cut into posts, or no text stands out
+    if prose_above < _SHORTEST_ARTICLE and sum(posts[: best + 1]) >= _COMMENTS_ABOVE:
+        # Pages put the article above their comments, or in a forum's first post; a
+        # long text after several posts with no running text above them is a long
+        # comment under an article the page no longer shows (a stub, a deleted post).
+        return None
     return best
 
 
@@ -402,3 +420,94 @@ def comment_section(doc: Doc) -> None:
         for j in range(first, stop):
             if not doc.blank[j]:
                 doc.reasons[j] = COMMENTS
+
+
+# --------------------------------------------------------------------------- a post's own words
+# Signs of speech, not report, outside quotation marks: the first and second person, an
+# exclamation or question, trailing dots, a line that opens in lower case.
+_SPOKEN_WORDS = re.compile(
+    r"\b(?:ich|mir|mich|du|dir|dich|euch|wir|uns|(?:unser|mein|dein|eur)(?:e[mnrs]?)?|hab|hast"
+    r"|bist|i|me|my|you|your|we|our)\b",
+    re.IGNORECASE,
+)
+_SPOKEN_ENDS = re.compile(r"[!?]\W*$")
+_TRAILING_DOTS = re.compile(r"(?:\.{3,}|…)\W*$")
+# Sentence ends, the mark kept with the sentence before ("3. Stelle" is no end).
+_SENTENCES = re.compile(r"(?<=[.!?…])(?<![0-9]\.)[\"'“”«»’)\]]*\s+")
+_QUOTED = re.compile(r"„[^“”\n]*[“”]|“[^”\n]*”|»[^«\n]*«|«[^»\n]*»|\"[^\"\n]*\"")
+# The reader's words show at least this many of the four signs (each of their lines
+# one or more): one alone is a quoted question, a headline's exclamation, a "we".
+_SPOKEN_SIGNS = 2
+# The report after the reader's words: at least this many characters of running text.
+_SHARED_REPORT_CHARS = 250
+
+
+def spoken_signs(line: str, continued: bool = False) -> int:
+    """Which signs of speech the line shows, as bits; 0 when it reads as a report, or
+    when no more than half of its sentences show one (a report asks a question too).
+
+    ``continued``: the line goes on a sentence from the line above (hard-wrapped text),
+    so its lower-case start is no sign.
+    """
+    bare = _QUOTED.sub(" ", line)
+    found = speaking = 0
+    sentences = [part for part in _SENTENCES.split(bare) if part.strip()]
+    for k, sentence in enumerate(sentences):
+        signs = (
+            _SPOKEN_WORDS.search(sentence) is not None,
+            _SPOKEN_ENDS.search(sentence) is not None,
+            _TRAILING_DOTS.search(sentence) is not None,
+            k == 0 and not continued and sentence.lstrip()[:1].islower(),
+        )
+        bits = sum(1 << b for b, sign in enumerate(signs) if sign)
+        found |= bits
+        speaking += bits != 0
+    return found if 2 * speaking > len(sentences) else 0
+
+
+def shared_with_words(doc: Doc) -> None:
+    """Drop a reader's words over the article they share, in the first post that holds
+    the article: the post's first kept lines read as speech, and a plain report of
+    running text follows ("Himmelschreiend ekelhaft! Wenn man an so jemanden
+    gerät...." / "Istanbul – Einen Tag nach dem Wahlsieg ..."), in the same post or in
+    the poster's next ones.
+
+    Only the first text after a post header, above the article's first running text, is
+    looked at: speech inside an article (an interview, a column) is not preceded by a
+    post header, or follows the article's own report.
+    """
+    first_prose = doc.first_prose()
+    if first_prose < 0:
+        return
+    header = next((b for b in reversed(records.boundaries(doc)) if b.end < first_prose), None)
+    if header is None:
+        return
+    words: list[int] = []
+    signs = 0
+    report = 0
+    previous = ""
+    for j in range(header.end + 1, len(doc)):
+        if doc.reasons[j] == COMMENTS:
+            break  # the comment section: nothing of the article follows
+        if doc.blank[j] or not doc.kept(j):
+            continue
+        line = doc.text[j]
+        line_signs = 0 if report else spoken_signs(line, _goes_on(previous))
+        previous = line
+        if line_signs:
+            words.append(j)
+            signs |= line_signs
+        elif doc.prose[j]:
+            report += len(line)
+            if report >= _SHARED_REPORT_CHARS:
+                break
+        elif not words:
+            return  # a headline or teaser first: the post opens with the article
+    if bin(signs).count("1") >= _SPOKEN_SIGNS and report >= _SHARED_REPORT_CHARS:
+        for j in words:
+            doc.reasons[j] = COMMENTS
+
+
+def _goes_on(line: str) -> bool:
+    """The line stops mid-sentence (the next line continues it)."""
+    return bool(line) and not SENTENCE_END.search(line)

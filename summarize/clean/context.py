@@ -60,6 +60,8 @@ _WRAP_FILL = 0.6
 _WRAP_SHARE = 0.6
 _WRAPPED_WORDS = 4
 _WRAPPED_CHARS = 28
+_WRAPPED_TEXT = 0.5  # share of a text's lines in wrapped blocks that makes it wrapped
+_WRAP_SLACK = 1.1  # a short paragraph's line may reach past the widest line seen elsewhere
 
 
 def _word_count(line: str) -> int:
@@ -98,6 +100,7 @@ class Doc:
         """Hard-wrapped text (mail, forum quotes, plain-text dumps) breaks sentences over
         lines of 8-15 words that rarely end in a full stop; a block of such lines that
         holds a sentence end is running text, line by line."""
+        blocks = []
         start = 0
         count = len(self.spans)
         while start < count:
@@ -107,17 +110,43 @@ class Doc:
             end = start
             while end < count and not self.blank[end]:
                 end += 1
-            if end - start >= _WRAPPED_LINES and self._hard_wrapped(start, end):
-                self.wrapped.append((start, end))
-                long_lines = [
-                    i
-                    for i in range(start, end)
-                    if self.words[i] >= _WRAPPED_WORDS and len(self.text[i]) >= _WRAPPED_CHARS
-                ]
-                if any(SENTENCE_END.search(self.text[i]) for i in long_lines):
-                    for i in long_lines:
-                        self.prose[i] = True
+            blocks.append((start, end))
             start = end
+        wrapped = [
+            (start, end)
+            for start, end in blocks
+            if end - start >= _WRAPPED_LINES and self._hard_wrapped(start, end)
+        ]
+        for start, end in wrapped:
+            long_lines = [
+                i
+                for i in range(start, end)
+                if self.words[i] >= _WRAPPED_WORDS and len(self.text[i]) >= _WRAPPED_CHARS
+            ]
+            if any(SENTENCE_END.search(self.text[i]) for i in long_lines):
+                for i in long_lines:
+                    self.prose[i] = True
+        wrapped_lines = sum(end - start for start, end in wrapped)
+        if wrapped and wrapped_lines >= _WRAPPED_TEXT * (len(self.text) - sum(self.blank)):
+            # A text wrapped at one width throughout (a mail): its short paragraphs (two
+            # lines, or a salutation over a few) are wrapped too, though too short to tell
+            # by themselves. They are judged whole below, but not taken for running text.
+            width = max(len(self.text[i]) for start, end in wrapped for i in range(start, end))
+            wrapped = [
+                block for block in blocks if block in wrapped or self._wrapped_at(*block, width)
+            ]
+        self.wrapped = wrapped
+
+    def _wrapped_at(self, start: int, end: int, width: int) -> bool:
+        """A block of two lines or more wrapped at the text's width: no line is wider,
+        and every line but the last fills it (the first may be a short salutation when
+        more follow)."""
+        if end - start < 2:
+            return False
+        lengths = [len(self.text[i]) for i in range(start, end)]
+        fill = _WRAP_FILL * width
+        filled = lengths[1:-1] if end - start > 2 else lengths[:1]
+        return max(lengths) <= _WRAP_SLACK * width and all(length >= fill for length in filled)
 
     def _hard_wrapped(self, start: int, end: int) -> bool:
         """Most lines of the block fill a fixed width of at most _WRAP_WIDTH characters."""
