@@ -182,6 +182,7 @@ def test_furniture_around_the_article():
         "Inland › Verkehr\n"
         "Anzeige\nÜber 20.000 geprüfte Gebrauchtwagen mit Garantie warten auf Sie.\n\n"
         + PARAGRAPHS[0]
+        + "\n\nDie Strecke im Vorjahr. Photo by Jon Tyson on Unsplash\n"
         + "\n\n„Der Verkehrsminister sprach von einem historischen Schritt“\n\n"
         + "\n\n".join(PARAGRAPHS[1:])
         + "\n"
@@ -198,6 +199,9 @@ def test_furniture_around_the_article():
         == "advertising"
     )
     assert verdicts["„Der Verkehrsminister sprach von einem historischen Schritt“"] == "pull quote"
+    assert verdicts["Die Strecke im Vorjahr. Photo by Jon Tyson on Unsplash"] == (
+        "image or copyright notice"
+    )
     assert verdicts["Maria Muster"] == "contact or price"
     assert (
         verdicts[
@@ -330,3 +334,18 @@ def test_speech_inside_an_article_stays():
     )
     page = "Anna Berger\n15. Oktober 2015, 19:13\n\n" + lead + "\n" + ARTICLE
     assert kept(page)[:2] == [lead.strip(), PARAGRAPHS[0]]
+
+
+def test_a_pull_quote_wrapped_in_a_column_goes_when_the_article_says_it():
+    column = (
+        "Die Landesregierung hat am Montag ein neues Bud-\n"
+        "get für den Ausbau der Bahnstrecken vorgelegt.\n"
+        "Die Gewerkschaft begrüßte das Paket und warnte\n"
+        "vor zu wenig Personal für den Betrieb der Stre-\n"
+        "cken im Süden des Landes.\n"
+    )
+    quote = ["»Zu wenig Personal für den Betrieb", "der Strecken im Süden«"]
+    page = "Bahnausbau: Zwei Milliarden bis 2030\n\n" + column + "\n" + "\n".join(quote) + "\n"
+    verdicts = dict(lines_of(clean_text(page), page))
+    assert [verdicts[line] for line in quote] == ["pull quote", "pull quote"]
+    assert all(verdicts[line] == "keep" for line in column.splitlines())

@@ -510,27 +510,52 @@ def contact_blocks(doc: Doc) -> None:
 
 def pull_quotes(doc: Doc) -> None:
     """A quotation set apart that repeats a sentence of the article is a pull quote (a
-    quoted headline, the first kept line, is left alone)."""
+    quoted headline, the first kept line, is left alone). It may be wrapped over a few
+    lines of a column, and the article's sentence over others: the comparison ignores
+    line breaks and the hyphens that split words at them."""
     first = doc.first_kept()
     checks = 0
+    flat = ""
     for i in range(first + 1, len(doc)):
         line = doc.text[i]
-        if not doc.kept(i) or not 5 <= doc.words[i] <= 60 or line[0] not in _OPENING_QUOTES:
+        if not doc.kept(i) or line[0] not in _OPENING_QUOTES:
+            continue
+        last = _quotation_end(doc, i)
+        if last < 0 or not 5 <= sum(doc.words[i : last + 1]) <= 60:
             continue
         checks += 1
         if checks > _PULL_QUOTE_CHECKS:
             return  # each check reads the page: a bound keeps the rule linear
-        inner = line.strip(_QUOTE_MARKS + " ").rstrip(".!?…,;:")
+        quoted = " ".join(doc.text[i : last + 1]).strip(_QUOTE_MARKS + " ").rstrip(".!?…,;:")
+        inner = _flatten(quoted)
         if len(inner) < 20:
             continue
-        start, end = doc.spans[i]
-        found = doc.source.find(inner)
-        if start <= found < end:
-            found = doc.source.find(inner, end)
-        if found >= 0:
-            doc.reasons[i] = PULL_QUOTE
+        flat = flat or _flatten(doc.source)
+        found = flat.find(inner)
+        if found >= 0 and flat.find(inner, found + len(inner)) >= 0:
+            for j in range(i, last + 1):  # found twice: the quote and the article's sentence
+                doc.reasons[j] = PULL_QUOTE
 
 
+def _quotation_end(doc: Doc, i: int) -> int:
+    """The line where the quotation opened on line i closes, within its paragraph (-1:
+    it does not close there, so it is the start of a paragraph, not set apart)."""
+    for j in range(i, min(len(doc), i + _PULL_QUOTE_LINES)):
+        if doc.blank[j] or not doc.kept(j):
+            return -1
+        if doc.text[j].rstrip(" .!?…,;:")[-1:] in _QUOTE_MARKS and (j > i or len(doc.text[j]) > 1):
+            return j
+    return -1
+
+
+def _flatten(text: str) -> str:
+    """Lower case, whitespace collapsed, and words split by a hyphen at a line break
+    joined (a pull quote may start with a capital the sentence has not)."""
+    return _BROKEN_WORD.sub("", " ".join(text.lower().split()))
+
+
+_BROKEN_WORD = re.compile(r"(?<=[a-zäöüß])- (?=[a-zäöüß])")
+_PULL_QUOTE_LINES = 8
 _PULL_QUOTE_CHECKS = 30
 _OPENING_QUOTES = "„\"»«“‚'"
 _QUOTE_MARKS = "„“”\"»«‚‘’'"

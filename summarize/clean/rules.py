@@ -868,12 +868,14 @@ COPYRIGHT = Rule(
         r"\b(?:titelbild|beitragsbild|symbolbild|symbolfoto)\b"
     ),
 )
-# Caption text ending in a credit: "Scholz in Berlin. Foto: Michael Kappeler/dpa"
+# Caption text ending in a credit: "Scholz in Berlin. Foto: Michael Kappeler/dpa",
+# "Die Szene im Vorjahr. Photo by Jon Tyson on Unsplash", "Bild von Anna M. auf Pixabay"
 TRAILING_CREDIT = Rule(
     IMAGE,
-    keys=(":", "©"),
+    keys=(":", "©", "by ", "von "),
     pattern=_rx(
         r"(?:\b(?:foto|fotos|bild|photo|image|photograph|credit|bildquelle)\s*:|©)\s*[^.!?:]{1,80}\)?$"
+        r"|\b(?:foto|bild|photo|image|picture) (?:by|von) [^.!?:]{1,60}$"
         r"|\(quelle: [^()]{0,40}(?:imago|dpa|getty|afp|reuters|picture|/)[^()]{0,40}\)$"
     ),
 )
