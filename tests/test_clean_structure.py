@@ -349,3 +349,21 @@ def test_a_pull_quote_wrapped_in_a_column_goes_when_the_article_says_it():
     verdicts = dict(lines_of(clean_text(page), page))
     assert [verdicts[line] for line in quote] == ["pull quote", "pull quote"]
     assert all(verdicts[line] == "keep" for line in column.splitlines())
+
+
+def test_teasers_set_in_under_a_related_heading_go_whatever_they_read_like():
+    items = [
+        "  Gesamtscore von 5:1 gegen Barcelona, die Katalanen kamen im Rückspiel nicht über …",
+        "  Neuer Generalsekretär rechnet nicht mit einem Freispruch",
+    ]
+    page = (
+        PARAGRAPHS[0]
+        + "\n\nMehr zum Thema:\n"
+        + "\n".join(items)
+        + "\n\n"
+        + "\n\n".join(PARAGRAPHS[1:])
+        + "\n"
+    )
+    verdicts = dict(lines_of(clean_text(page), page))
+    assert [verdicts[item.strip()] for item in items] == ["related links", "related links"]
+    assert all(verdicts[line] == "keep" for line in article_lines())

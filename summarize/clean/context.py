@@ -262,6 +262,7 @@ def related_blocks(doc: Doc) -> None:
         if doc.reasons[i] != RELATED or not RELATED_HEADING.pattern.match(doc.text[i].lower()):
             continue
         j, blanks, taken = i + 1, 0, 0
+        heading_indent = _indent(doc.raw[i])
         while j < min(count, i + 60) and taken < 15:  # bounded: keeps the pass linear
             if doc.blank[j]:
                 blanks += 1
@@ -275,17 +276,27 @@ def related_blocks(doc: Doc) -> None:
                 blanks = 0
                 j += 1
                 continue
-            if doc.words[j] > 20 or (doc.prose[j] and doc.words[j] > 14):
+            if _indent(doc.raw[j]) > heading_indent and doc.words[j] <= _INDENTED_TEASER_WORDS:
+                pass  # set in under the heading: an item of its list, whatever it reads like
+            elif doc.words[j] > 20 or (doc.prose[j] and doc.words[j] > 14):
                 break
-            if blanks > 0 and taken > 0 and SENTENCE_TAIL.search(doc.text[j]):
+            elif blanks > 0 and taken > 0 and SENTENCE_TAIL.search(doc.text[j]):
                 break  # after a gap, a sentence is the article again, not a headline
-            below = doc.next_nonblank(j, limit=3)
-            if below >= 0 and doc.prose[below] and doc.kept(below) and (blanks > 0 or taken == 0):
+            elif (below := doc.next_nonblank(j, limit=3)) >= 0 and (
+                doc.prose[below] and doc.kept(below) and (blanks > 0 or taken == 0)
+            ):
                 break  # a heading of the article, followed by its paragraph
             doc.reasons[j] = RELATED
             taken += 1
             blanks = 0
             j += 1
+
+
+_INDENTED_TEASER_WORDS = 40
+
+
+def _indent(raw: str) -> int:
+    return len(raw) - len(raw.lstrip(" \t"))
 
 
 def author_bio(doc: Doc) -> None:
