@@ -77,6 +77,11 @@ def test_a_verb_and_its_noun_state_the_same_event():
             "Bei einem Anschlag in Ankara wurden zwölf Soldaten verletzt, meldete die Nachrichtenagentur Anadolu.",
             "Die Zentralbank senkte den Leitzins überraschend deutlich, meldete die Nachrichtenagentur Anadolu.",
         ),
+        # A part of a whole is another fact than the whole.
+        (
+            "Der Western The Revenant geht mit zwölf Nominierungen als Favorit in die Oscar-Verleihung.",
+            "Der Favorit The Revenant nutzte bei der Oscar-Verleihung nur drei seiner zwölf Nominierungen.",
+        ),
         # A small score is no evidence: different matches.
         (
             "Rapid gewann am Samstag das Heimspiel gegen Sturm Graz vor vollem Haus mit 3:0.",
@@ -87,6 +92,14 @@ def test_a_verb_and_its_noun_state_the_same_event():
 def test_a_shared_name_or_number_alone_is_not_the_same_fact(first, second):
     a, b = pair(first, second)
     assert related(a, b) == 0.0
+
+
+def test_the_same_part_of_a_whole_is_the_same_fact():
+    a, b = pair(
+        "ÖVP-Kandidat Andreas Khol landete mit 11,12 Prozent auf Platz fünf von sechs.",
+        "Platz fünf von sechs und nur 11,12 Prozent für ÖVP-Kandidat Andreas Khol bei der Wahl.",
+    )
+    assert related(a, b) >= GROUP_THRESHOLD
 
 
 @pytest.mark.parametrize(

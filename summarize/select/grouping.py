@@ -9,8 +9,9 @@
     the same words ("2.100 Flüchtlinge"); and a second piece (another event word
     or number, the same weekday or date) unless they share a long context;
   - nothing contradicts: not different weekdays, months, years or dates, not
-    different values of what a number counts (38.64 against 39.59 percent), and
-    not different people (no name or noun in common).
+    different values of what a number counts (38.64 against 39.59 percent), not
+    a part against its whole ("drei seiner zwölf Nominierungen" against "zwölf
+    Nominierungen"), and not different people (no name or noun in common).
 - Identical sentences are compared once; the same sentence in several documents
   whose articles say nothing else about it (an imprint, a newsletter blurb, a
   site's notice on pages of different stories) is the site's template, not a
@@ -39,6 +40,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .digest import Candidate, Vectors
+from .evidence import PART
 
 # Cosine similarity (IDF-weighted content terms, or of two clauses) at which
 # two sentences can state the same fact.
@@ -103,7 +105,7 @@ def related(a: Vectors, b: Vectors) -> float:
         return 0.0
     if a.names and b.names and not a.names & b.names:
         return 0.0  # the same happened to different people: "Rapid gewann" and "Salzburg gewann"
-    if _contradict(a.anchors, b.anchors):
+    if _contradict(a.anchors, b.anchors) or _part_and_whole(a, b) or _part_and_whole(b, a):
         return 0.0
     best = similarity(a.vector, b.vector)
     if a.clauses or b.clauses:
@@ -138,6 +140,16 @@ def _contradict(a: frozenset[str], b: frozenset[str]) -> bool:
         if kind in mine:
             theirs.setdefault(kind, set()).add(value)
     return any(not values & mine[kind] for kind, values in theirs.items())
+
+
+def _part_and_whole(a: Vectors, b: Vectors) -> bool:
+    """One states a part of a whole that the other states alone: "won three of its
+    twelve nominations" is another fact than "goes in with twelve nominations"."""
+    for anchor in a.anchors:
+        kind, _, whole = anchor.partition("=")
+        if kind == PART and whole in b.numbers and anchor not in b.anchors:
+            return True
+    return False
 
 
 def _shared_count(
