@@ -169,7 +169,7 @@ def test_sample_004_menu_repeat_and_newsletter() -> None:
     _assert_dropped(cleaned, range(1, 13))
     assert _reason(cleaned, 1) == "contact or price"  # "Kostenlose Beratung"
     assert _reason(cleaned, 2) == "contact or price"  # "07930-2699"
-    assert _reason(cleaned, 3) == "menu fragment"  # "150.000"
+    assert _reason(cleaned, 3) == "decoration"  # "150.000": a number alone
     assert _reason(cleaned, 10) == "menu fragment"  # "Menü"
     assert _reason(cleaned, 11) == "date line"  # "14.11.2024"
     assert _reason(cleaned, 12) == "date line"  # "08:50 Uhr"

@@ -367,3 +367,57 @@ def test_teasers_set_in_under_a_related_heading_go_whatever_they_read_like():
     verdicts = dict(lines_of(clean_text(page), page))
     assert [verdicts[item.strip()] for item in items] == ["related links", "related links"]
     assert all(verdicts[line] == "keep" for line in article_lines())
+
+
+def test_furniture_of_text_browsers_portals_and_regional_sites():
+    """Generic furniture in the shapes other sites print it: link numbers of a text
+    browser, one-step breadcrumbs, credits after a bar, trial offers, a correspondent's
+    byline under the teaser, an author box, a broadcaster's note, a player's label,
+    reading controls, inline post headers, teaser cards and a most-read list."""
+    page = (
+        "   [14]Inland > [15]Verkehr\n"
+        "Lokales > Bezirk Tulln\n"
+        "Bahnausbau: Zwei Milliarden bis 2030\n"
+        "Die Regierung legt ein Budget vor, die Opposition ist skeptisch und fordert einen Plan.\n"
+        "Nina Bauer in Wien\n"
+        "   Von [16]Florian Oberhauser\n"
+        "Audio: Beitrag von Martin Kogler, 1:51 Min | mehr\n"
+        "Darstellung: Normal\n"
+        "1.4k\n"
+        "derstandard.at/2000031234\n\n"
+        + PARAGRAPHS[0]
+        + "\n\nDie Strecke im Vorjahr. | APA/dpa\n\n"
+        + "\n\n".join(PARAGRAPHS[1:])
+        + "\n\nTP+ – Jetzt weiterlesen\n"
+        "Zugang zu allen TP+ Artikeln: Die ersten 30 Tage kostenlos, danach 2,95 € pro Woche. "
+        "Jederzeit kündbar.\n"
+        "Jetzt 30 Tage kostenfrei testen\n\n"
+        "Über dieses Thema berichtete das Morgenjournal am 26. Mai 2016 um 20:00 Uhr.\n\n"
+        "Martina Prantner\nRedakteurin in der Politik.\nFolgen\n\n"
+        "   [19]Facebook [20]Twitter [21]Mail [22]Pocket\n\n"
+        "Das könnte Sie auch interessieren\n"
+        "In der zweiten Runde der Regionalwahl ist der rechte FN doch …\n"
+        "In der zweiten Runde der Regionalwahl ist der rechte FN doch noch leer ausgegangen.\n\n"
+        "1 Er will dort für einen Verbleib der Briten in der EU werben\n"
+        "2 Forscher nehmen an, dass der Glaube an strafende Götter …\n"
+        "3 Doskozil bestätigt Vorbereitungsarbeit und Leitsysteme\n\n"
+        "Ihre Meinung\n\n"
+        "Waldi13 schrieb am 30.01.2016 um 23:15: Denn nicht nur die Bahn will Geld sehen.\n\n"
+        "Gustl32 schrieb am 14.10.2015 um 22:58: Im Prinzip spricht ja nichts dagegen.\n"
+    )
+    assert kept(page) == [
+        "Bahnausbau: Zwei Milliarden bis 2030",
+        "Die Regierung legt ein Budget vor, die Opposition ist skeptisch und fordert einen Plan.",
+        *article_lines(),
+    ]
+
+
+def test_a_short_last_paragraph_wrapped_after_an_ad_stays():
+    column = [
+        "Die Landesregierung hat am Montag ein Budget für den",
+        "Ausbau der Bahnstrecken vorgelegt, das bis 2030 rund",
+        "zwei Milliarden Euro vorsieht, wie sie mitteilte.",
+    ]
+    last = ["Im November war der Minister noch gegen den Ausbau", "gewesen, wie er sagte."]
+    page = "\n".join(column) + "\n\nANZEIGE\n\n" + "\n".join(last) + "\n"
+    assert kept(page) == column + last

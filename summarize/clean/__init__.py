@@ -9,9 +9,11 @@ compiled patterns and word lists, each with a comment saying why it exists), and
 1. line verdicts (`lines.py`): each line on its own (menus, bylines, dates, prices,
    newsletter and consent text, related-link headings, image credits, disclaimers,
    share bars ...);
-2. context rules (`context.py`): decisions that need neighbours (the reader-comment
-   section, "Von" + name on the next line, runs of short menu lines, teaser lists under
-   "Mehr zum Thema", image captions above a credit, junk at the end of the page);
+2. context rules: decisions that need neighbours: the reader comments, found by their
+   structure (`comments.py`, over the record lines of `records.py`); boxes and blocks
+   (`boxes.py`: runs of short menu lines, teaser lists under "Mehr zum Thema", author
+   boxes, image captions above a credit, pull quotes); and the page as a whole
+   (`context.py`: "Von" + name on the next line, wrapped notices, junk at the end);
 3. repeated lines: a line equal to an earlier kept line (case and whitespace ignored).
 
 German and English rules always both apply (sites mix languages: "Share" buttons on
@@ -25,7 +27,7 @@ from __future__ import annotations
 import re
 
 from ..results import Cleaned, Line
-from . import comments, context
+from . import boxes, comments, context
 from .lines import classify_line
 from .rules import BULLET, HAS_ALNUM, LABEL_WORDS
 
@@ -59,19 +61,20 @@ def clean_text(text: str) -> Cleaned:
     context.sentences_over_lines(doc)
     comments.comment_section(doc)
     comments.shared_with_words(doc)
-    context.related_blocks(doc)
-    context.author_bio(doc)
-    context.contact_blocks(doc)
-    context.ad_copy(doc)
-    context.menu_runs(doc)
-    context.site_header(doc)
-    context.captions(doc)
-    context.credit_names(doc)
-    context.byline_names(doc)
-    context.pull_quotes(doc)
-    context.capitals(doc)
-    context.boxed_lines(doc)
-    context.category_label(doc)
+    boxes.related_blocks(doc)
+    boxes.ranked_lists(doc)
+    boxes.author_bio(doc)
+    boxes.contact_blocks(doc)
+    boxes.ad_copy(doc)
+    boxes.menu_runs(doc)
+    boxes.site_header(doc)
+    boxes.captions(doc)
+    boxes.credit_names(doc)
+    boxes.byline_names(doc)
+    boxes.pull_quotes(doc)
+    boxes.capitals(doc)
+    boxes.boxed_lines(doc)
+    boxes.category_label(doc)
 
     # 3. repeated lines, then what is left over at the end of the page
     context.repeated_lines(doc)

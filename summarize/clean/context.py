@@ -1,11 +1,12 @@
-"""Context rules: decisions that need a line's neighbours or the page's structure.
+"""The page as the context rules see it, and the rules that read the whole page.
 
-They run after the line verdicts, on a `Doc` holding per-line features and the reasons
-found so far, and each one may drop more lines: the reader-comment section, "Von" + name
-on the next line, teaser lists under "Mehr zum Thema", author bios, runs of short menu
-lines, image captions above a credit, lines boxed in by junk, a category label above the
-headline, repeated lines and junk at the end of the page. Every look-around window is
-bounded, so each rule is linear in the number of lines.
+`Doc` holds per-line features (text without a text browser's link numbers, word
+counts, running text, hard-wrapped paragraphs) and the reasons found so far. The rules
+here read across lines or the whole page: "Von" + name on the next line, wrapped
+notices and newsletter sentences judged whole, repeated lines, and junk after the last
+paragraph. The box rules are in summarize.clean.boxes and the reader comments in
+summarize.clean.comments. Every look-around window is bounded, so each rule is linear
+in the number of lines.
 """
 
 from __future__ import annotations
@@ -13,39 +14,16 @@ from __future__ import annotations
 import re
 
 from .rules import (
-    AD_COPY,
-    AD_COPY_LINES,
-    AD_COPY_WORDS,
-    ADVERTISING,
-    AUTHOR_BIO_HEADING,
-    BOX_REASONS,
-    BULLET,
     BY_ALONE,
     BYLINE,
     CAP,
-    CAPITALS,
-    CAPITALS_MAX_WORDS,
-    CAPITALS_WORDS,
-    CAPTION,
-    CATEGORY,
-    CONTACT_BLOCK_LINES,
-    CONTACT_BLOCK_WORDS,
-    CONTACT_HEADING,
-    DATE,
     DISCLAIMER,
     ENDS_LIKE_SENTENCE,
-    IMAGE,
-    MENU,
-    MENU_ROW_ITEM_WORDS,
     NAME_ONLY,
     NEWSLETTER,
-    PULL_QUOTE,
-    RELATED,
-    RELATED_HEADING,
     REPEATED,
     SENTENCE_END,
     SENTENCE_TAIL,
-    SOCIAL,
     TRAILING,
 )
 
@@ -60,8 +38,18 @@ _WRAP_FILL = 0.6
 _WRAP_SHARE = 0.6
 _WRAPPED_WORDS = 4
 _WRAPPED_CHARS = 28
+# Words a wrapped line can end in but a headline cannot: articles, prepositions, joins.
+_GOES_ON_WORDS = frozenset(
+    "der die das den dem des ein eine einen einem einer eines und oder aber mit von zu im "
+    "in am an auf für bei nach aus über unter vor um als wie dass sich the a an and or of "
+    "to in on for with at by from that".split()
+)
+_INNER_SENTENCE_END = re.compile(r"[^\W\d_]{2}[.!?] +[A-ZÄÖÜ]")
 _WRAPPED_TEXT = 0.5  # share of a text's lines in wrapped blocks that makes it wrapped
 _WRAP_SLACK = 1.1  # a short paragraph's line may reach past the widest line seen elsewhere
+
+
+_LINK_NUMBER = re.compile(r"\[\d{1,4}\](?=\S)")
 
 
 def _word_count(line: str) -> int:
@@ -79,7 +67,11 @@ class Doc:
         self.spans = spans
         # list comprehensions, not appends: this runs once per line of a possibly huge text
         self.raw: list[str] = [text[start : min(end, start + CAP)] for start, end in spans]
-        self.text: list[str] = [raw.strip() for raw in self.raw]
+        # Text browsers (lynx, w3m) number each link in the text: "Von [16]Anna Berger",
+        # "[19]Facebook [20]Twitter". The rules read the line without the numbers.
+        self.text: list[str] = [
+            (_LINK_NUMBER.sub("", raw) if "]" in raw else raw).strip() for raw in self.raw
+        ]
         self.blank: list[bool] = [not line for line in self.text]
         self.words: list[int] = [_word_count(line) if line else 0 for line in self.text]
         self.prose: list[bool] = [
@@ -154,7 +146,17 @@ class Doc:
         if width > _WRAP_WIDTH:
             return False
         full = sum(1 for i in range(start, end) if len(self.text[i]) >= _WRAP_FILL * width)
-        return full >= _WRAP_SHARE * (end - start)
+        if full < _WRAP_SHARE * (end - start):
+            return False
+        # a sentence goes on over a line break somewhere: a line starts in lower case, or
+        # the one above ends in a hyphen or a word that cannot end a phrase ("der",
+        # "und"), or a sentence ends inside a line (a list of headlines has none of these)
+        return any(
+            self.text[i][:1].islower()
+            or self.text[i - 1].endswith("-")
+            or self.text[i - 1].rsplit(None, 1)[-1].lower() in _GOES_ON_WORDS
+            for i in range(start + 1, end)
+        ) or any(_INNER_SENTENCE_END.search(self.text[i]) for i in range(start, end))
 
     def kept(self, i: int) -> bool:
         return not self.blank[i] and not self.reasons[i]
@@ -249,361 +251,6 @@ def sentences_over_lines(doc: Doc) -> None:
 _ENDS_SENTENCE = re.compile(r"[.!?…][\"'“”„«»’)\]]*$")
 
 
-# --------------------------------------------------------------------------- boxes and blocks
-def related_blocks(doc: Doc) -> None:
-    """Drop the teaser headlines listed under a "Mehr zum Thema" / "Related" heading.
-
-    The block ends at the first real paragraph, after two blank lines, or after 15
-    teasers. A short line standing alone right above a paragraph is that paragraph's
-    heading, so it stays.
-    """
-    count = len(doc)
-    for i in range(count):
-        if doc.reasons[i] != RELATED or not RELATED_HEADING.pattern.match(doc.text[i].lower()):
-            continue
-        j, blanks, taken = i + 1, 0, 0
-        heading_indent = _indent(doc.raw[i])
-        while j < min(count, i + 60) and taken < 15:  # bounded: keeps the pass linear
-            if doc.blank[j]:
-                blanks += 1
-                if blanks >= 2:
-                    break
-                j += 1
-                continue
-            if not doc.kept(j):
-                if doc.reasons[j] == RELATED:
-                    break  # the next teaser box: it gets its own pass
-                blanks = 0
-                j += 1
-                continue
-            if _indent(doc.raw[j]) > heading_indent and doc.words[j] <= _INDENTED_TEASER_WORDS:
-                pass  # set in under the heading: an item of its list, whatever it reads like
-            elif doc.words[j] > 20 or (doc.prose[j] and doc.words[j] > 14):
-                break
-            elif blanks > 0 and taken > 0 and SENTENCE_TAIL.search(doc.text[j]):
-                break  # after a gap, a sentence is the article again, not a headline
-            elif (below := doc.next_nonblank(j, limit=3)) >= 0 and (
-                doc.prose[below] and doc.kept(below) and (blanks > 0 or taken == 0)
-            ):
-                break  # a heading of the article, followed by its paragraph
-            doc.reasons[j] = RELATED
-            taken += 1
-            blanks = 0
-            j += 1
-
-
-_INDENTED_TEASER_WORDS = 40
-
-
-def _indent(raw: str) -> int:
-    return len(raw) - len(raw.lstrip(" \t"))
-
-
-def author_bio(doc: Doc) -> None:
-    """ "Über den Autor" / "About the author" and the short paragraph under it."""
-    for i in range(len(doc)):
-        if (
-            not doc.kept(i)
-            or doc.words[i] > 5
-            or not AUTHOR_BIO_HEADING.pattern.match(doc.text[i].lower())
-        ):
-            continue
-        doc.reasons[i] = AUTHOR_BIO_HEADING.reason
-        j = doc.next_nonblank(i, limit=2)
-        while 0 <= j < len(doc) and not doc.blank[j] and doc.kept(j) and doc.words[j] <= 80:
-            doc.reasons[j] = AUTHOR_BIO_HEADING.reason
-            j += 1
-
-
-def menu_runs(doc: Doc) -> None:
-    """Runs of very short lines without blank lines between them are menus or teasers.
-
-    Article headings stand alone between paragraphs; lists introduced by a sentence
-    ending in ":" are article content. Before the first and after the last paragraph a
-    run of three is enough; inside the body a run must contain two lines already known
-    as junk (a share bar, a date) or be long and made of one-or-two-word items.
-    """
-    first, last = doc.first_prose(), doc.last_prose()
-    count = len(doc)
-    i = 0
-    while i < count:
-        if doc.blank[i] or not (doc.short_label(i) or doc.reasons[i]):
-            i += 1
-            continue
-        j = i
-        while j < count and not doc.blank[j] and (doc.short_label(j) or doc.reasons[j]):
-            j += 1
-        _judge_run(doc, i, j, first, last)
-        i = j
-    _spaced_head_menu(doc, first)
-
-
-def _judge_run(doc: Doc, i: int, j: int, first: int, last: int) -> None:
-    """Lines i..j-1 form a run of short or already dropped lines: drop its labels as menu?"""
-    labels = [k for k in range(i, j) if doc.kept(k)]
-    junk = (j - i) - len(labels)
-    if j - i < 3 or not labels:
-        return
-    before = doc.prev_nonblank(i, limit=3)
-    if before >= 0 and doc.kept(before) and doc.text[before].endswith(":"):
-        return  # "... in verschiedenen Bereichen an:" followed by its bullet list
-    # without any prose the whole text counts as body: nothing tells menus from content
-    in_edge = first >= 0 and (i < first or j - 1 > last)
-    bullets = any(BULLET.match(doc.raw[k]) for k in labels)
-    if in_edge:
-        drop = True
-    else:
-        tiny = all(doc.words[k] <= 2 for k in labels)
-        drop = junk >= 2 or (j - i >= 6 and tiny and not bullets)
-    if drop:
-        for k in labels:
-            doc.reasons[k] = MENU
-
-
-def _spaced_head_menu(doc: Doc, first: int) -> None:
-    """Menus printed one item per paragraph at the top: 4+ one-or-two-word lines."""
-    if first <= 0:
-        return
-    run: list[int] = []
-    blanks = 0
-    for i in range(first):
-        if doc.blank[i]:
-            blanks += 1
-            if blanks > 1:
-                _drop_spaced(doc, run)
-                run = []
-            continue
-        blanks = 0
-        if (doc.kept(i) and doc.short_label(i, max_words=2)) or doc.reasons[i] in (MENU, SOCIAL):
-            run.append(i)
-        else:
-            _drop_spaced(doc, run)
-            run = []
-    _drop_spaced(doc, run)
-
-
-def _drop_spaced(doc: Doc, run: list[int]) -> None:
-    if len(run) >= 4:
-        for k in run:
-            if doc.kept(k):
-                doc.reasons[k] = MENU
-
-
-def captions(doc: Doc) -> None:
-    """A short line directly above an image credit is that image's caption.
-
-    The first kept line of the page is never taken: that is the headline, which some
-    sites print straight above the lead image's credit.
-    """
-    first_kept = doc.first_kept()
-    for i in range(1, len(doc)):
-        above = i - 1
-        if doc.reasons[i] != IMAGE or doc.blank[above] or above <= first_kept:
-            continue
-        if doc.kept(above) and doc.words[above] <= 20 and not doc.prose[above]:
-            doc.reasons[above] = CAPTION
-
-
-def boxed_lines(doc: Doc) -> None:
-    """A kept line wedged, without blank lines, between two lines dropped for the same
-    box-like reason belongs to that box ("Subscribe to our newsletter" / "Get the best of
-    our coverage in your inbox." / "Your email address"). The headline, the first kept
-    line, is left alone: pages print it between a breadcrumb and a pager."""
-    headline = doc.first_kept()
-    for i in range(1, len(doc) - 1):
-        if not doc.kept(i) or doc.words[i] > 25 or doc.blank[i - 1] or doc.blank[i + 1]:
-            continue
-        if i == headline and doc.words[i] > MENU_ROW_ITEM_WORDS:
-            continue
-        above, below = doc.reasons[i - 1], doc.reasons[i + 1]
-        if above == below and above in BOX_REASONS:
-            doc.reasons[i] = above
-
-
-def category_label(doc: Doc) -> None:
-    """A one-or-two-word line above the headline is a category ("Allgemein", "Politik")."""
-    first_prose = doc.first_prose()
-    label = doc.first_kept()
-    if label < 0 or (first_prose >= 0 and label >= first_prose):
-        return
-    line = doc.text[label]
-    if doc.words[label] > 2 or len(line) > 25 or any(c.isdigit() for c in line):
-        return
-    if ENDS_LIKE_SENTENCE.search(line):
-        return
-    headline = doc.next_nonblank(label, limit=3)
-    if (
-        headline >= 0
-        and doc.kept(headline)
-        and not doc.prose[headline]
-        and doc.words[headline] >= 3
-    ):
-        doc.reasons[label] = CATEGORY
-
-
-def ad_copy(doc: Doc) -> None:
-    """The copy under an ad label ("Anzeige" / "Über 20.000 geprüfte Gebrauchtwagen warten
-    auf Sie."): everything up to an end label ("-- ANZEIGE ENDE --"), or the short lines
-    right under the label when they sell (talk to the reader, name a price, urge)."""
-    count = len(doc)
-    for i in range(count):
-        if doc.reasons[i] != ADVERTISING or doc.words[i] > 4 or _is_end_label(doc.text[i]):
-            continue
-        end = next(
-            (
-                j
-                for j in range(i + 1, min(count, i + 15))
-                if doc.reasons[j] == ADVERTISING and _is_end_label(doc.text[j])
-            ),
-            -1,
-        )
-        if end >= 0:
-            for j in range(i + 1, end):
-                if doc.kept(j):
-                    doc.reasons[j] = ADVERTISING
-            continue
-        copy: list[int] = []
-        j = doc.next_nonblank(i, limit=2)
-        while 0 <= j < count and not doc.blank[j] and len(copy) < AD_COPY_LINES:
-            if not doc.kept(j) or doc.words[j] > AD_COPY_WORDS:
-                break
-            copy.append(j)
-            j += 1
-        if copy and any(AD_COPY.search(doc.text[k]) for k in copy):
-            for k in copy:
-                doc.reasons[k] = ADVERTISING
-
-
-def _is_end_label(line: str) -> bool:
-    low = line.lower()
-    return "ende" in low or "end " in low
-
-
-def byline_names(doc: Doc) -> None:
-    """A name alone next to a date line or byline is the author ("Anna Egger" /
-    "17. November 2015, 06:00 Uhr")."""
-    for i in range(len(doc)):
-        if not doc.kept(i) or not 2 <= doc.words[i] <= 4 or len(doc.text[i]) > 40:
-            continue
-        if not NAME_ONLY.pattern.match(doc.text[i]):
-            continue
-        neighbours = (doc.prev_nonblank(i, limit=1), doc.next_nonblank(i, limit=1))
-        if any(j >= 0 and doc.reasons[j] in (DATE, BYLINE) for j in neighbours):
-            doc.reasons[i] = BYLINE
-
-
-def credit_names(doc: Doc) -> None:
-    """The name under a credit label standing alone ("foto:" / "barbara gindl")."""
-    for i in range(len(doc)):
-        if doc.reasons[i] != IMAGE or not doc.text[i].endswith((":", "©")):
-            continue
-        below = doc.next_nonblank(i, limit=1)
-        if below >= 0 and doc.kept(below) and doc.words[below] <= 5 and not doc.prose[below]:
-            doc.reasons[below] = IMAGE
-
-
-def contact_blocks(doc: Doc) -> None:
-    """ "Rückfragehinweis:" and the lines of names, offices and numbers under it."""
-    for i in range(len(doc)):
-        if doc.words[i] > 5 or not CONTACT_HEADING.pattern.match(doc.text[i].lower()):
-            continue
-        doc.reasons[i] = CONTACT_HEADING.reason
-        j = doc.next_nonblank(i, limit=2)
-        taken = 0
-        while 0 <= j < len(doc) and not doc.blank[j] and taken < CONTACT_BLOCK_LINES:
-            if doc.kept(j) and (doc.words[j] > CONTACT_BLOCK_WORDS or doc.prose[j]):
-                break
-            if doc.kept(j):
-                doc.reasons[j] = CONTACT_HEADING.reason
-            taken += 1
-            j += 1
-
-
-def pull_quotes(doc: Doc) -> None:
-    """A quotation set apart that repeats a sentence of the article is a pull quote (a
-    quoted headline, the first kept line, is left alone). It may be wrapped over a few
-    lines of a column, and the article's sentence over others: the comparison ignores
-    line breaks and the hyphens that split words at them."""
-    first = doc.first_kept()
-    checks = 0
-    flat = ""
-    for i in range(first + 1, len(doc)):
-        line = doc.text[i]
-        if not doc.kept(i) or line[0] not in _OPENING_QUOTES:
-            continue
-        last = _quotation_end(doc, i)
-        if last < 0 or not 5 <= sum(doc.words[i : last + 1]) <= 60:
-            continue
-        checks += 1
-        if checks > _PULL_QUOTE_CHECKS:
-            return  # each check reads the page: a bound keeps the rule linear
-        quoted = " ".join(doc.text[i : last + 1]).strip(_QUOTE_MARKS + " ").rstrip(".!?…,;:")
-        inner = _flatten(quoted)
-        if len(inner) < 20:
-            continue
-        flat = flat or _flatten(doc.source)
-        found = flat.find(inner)
-        if found >= 0 and flat.find(inner, found + len(inner)) >= 0:
-            for j in range(i, last + 1):  # found twice: the quote and the article's sentence
-                doc.reasons[j] = PULL_QUOTE
-
-
-def _quotation_end(doc: Doc, i: int) -> int:
-    """The line where the quotation opened on line i closes, within its paragraph (-1:
-    it does not close there, so it is the start of a paragraph, not set apart)."""
-    for j in range(i, min(len(doc), i + _PULL_QUOTE_LINES)):
-        if doc.blank[j] or not doc.kept(j):
-            return -1
-        if doc.text[j].rstrip(" .!?…,;:")[-1:] in _QUOTE_MARKS and (j > i or len(doc.text[j]) > 1):
-            return j
-    return -1
-
-
-def _flatten(text: str) -> str:
-    """Lower case, whitespace collapsed, and words split by a hyphen at a line break
-    joined (a pull quote may start with a capital the sentence has not)."""
-    return _BROKEN_WORD.sub("", " ".join(text.lower().split()))
-
-
-_BROKEN_WORD = re.compile(r"(?<=[a-zäöüß])- (?=[a-zäöüß])")
-_PULL_QUOTE_LINES = 8
-_PULL_QUOTE_CHECKS = 30
-_OPENING_QUOTES = "„\"»«“‚'"
-_QUOTE_MARKS = "„“”\"»«‚‘’'"
-
-
-def capitals(doc: Doc) -> None:
-    """All-capitals lines of several words: headings of boxes and notices, not the
-    article (the headline, the first kept line, is left alone)."""
-    first = doc.first_kept()
-    for i in range(len(doc)):
-        if (
-            i != first
-            and doc.kept(i)
-            and CAPITALS_WORDS <= doc.words[i] <= CAPITALS_MAX_WORDS
-            and doc.text[i].isupper()
-        ):
-            doc.reasons[i] = CAPITALS
-
-
-def site_header(doc: Doc) -> None:
-    """Lines above the site's menu are the site's name and slogan, when a headline
-    follows the menu ("Querbeet – Notizen aus Wien" / "Startseite" / "Archiv" / title)."""
-    first_prose = doc.first_prose()
-    menu = next((i for i in range(len(doc)) if doc.reasons[i] == MENU), -1)
-    if menu < 0 or (first_prose >= 0 and menu > first_prose):
-        return
-    end = first_prose if first_prose >= 0 else len(doc)
-    if not any(doc.kept(j) and not doc.prose[j] for j in range(menu + 1, end)):
-        return  # no headline under the menu: what is above it may be the headline
-    for i in range(menu):
-        if doc.kept(i) and not doc.prose[i] and doc.words[i] <= _SITE_HEADER_WORDS:
-            doc.reasons[i] = MENU
-
-
-_SITE_HEADER_WORDS = 12
-
-
 # --------------------------------------------------------------------------- whole page
 def repeated_lines(doc: Doc) -> None:
     """Drop a kept line equal to an earlier kept line (case and whitespace ignored)."""
@@ -631,22 +278,25 @@ def trailing(doc: Doc) -> None:
     if last < 0:
         return
     junk_started = False
+    wrapped = {i: block for block in doc.wrapped if block[0] > last for i in range(*block)}
     for i in range(last + 1, len(doc)):
         if doc.blank[i]:
             continue
         if doc.reasons[i]:
             junk_started = True
-        elif junk_started and not _short_paragraph(doc, i):
+        elif junk_started and not _short_paragraph(doc, *wrapped.get(i, (i, i + 1))):
             doc.reasons[i] = TRAILING
 
 
-def _short_paragraph(doc: Doc, i: int) -> bool:
-    """A sentence of a few words standing alone between blank lines."""
+def _short_paragraph(doc: Doc, first: int, stop: int) -> bool:
+    """A sentence of a few words standing alone between blank lines (perhaps wrapped
+    over the lines first..stop-1, all kept)."""
     return (
-        doc.words[i] >= _SHORT_PARAGRAPH_WORDS
-        and SENTENCE_TAIL.search(doc.text[i]) is not None
-        and (i == 0 or doc.blank[i - 1])
-        and (i + 1 == len(doc) or doc.blank[i + 1])
+        sum(doc.words[first:stop]) >= _SHORT_PARAGRAPH_WORDS
+        and SENTENCE_TAIL.search(doc.text[stop - 1]) is not None
+        and all(doc.kept(j) for j in range(first, stop))
+        and (first == 0 or doc.blank[first - 1])
+        and (stop == len(doc) or doc.blank[stop])
     )
 
 

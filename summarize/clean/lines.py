@@ -47,12 +47,14 @@ from .rules import (
     HANDLE_LINE,
     HAS_ALNUM,
     IMAGE_CREDIT,
+    INLINE_POST,
     LABEL_WORDS,
     LEGAL_PAGE_RULES,
     LETTER_RUN,
     LINK_LABEL,
     LISTED_HEADLINE,
     MAIL_HEADER_LINE,
+    MEDIA_LINE,
     MENU,
     MENU_LINE,
     MENU_ROW_ITEM_WORDS,
@@ -63,6 +65,7 @@ from .rules import (
     NEWSLETTER_LABEL_RULES,
     NEWSLETTER_RULES,
     NOTICE_WORDS,
+    NUMBER_ALONE,
     PHONE,
     PHOTO_AGENCY,
     POST_META,
@@ -75,9 +78,11 @@ from .rules import (
     RELATED_PREFIX,
     RELATIVE_WORDS,
     ROLE_BYLINE,
+    ROLE_LINE,
     SENTENCE_TAIL,
     SHARE_BAR,
     SOURCE_CODE,
+    TEXT_SIZE,
     TODAY_WORDS,
     TRAILING_CREDIT,
     TRIGGER_LENGTH,
@@ -91,7 +96,15 @@ _PREFIX = operator.itemgetter(slice(0, TRIGGER_LENGTH))
 # Words a sentence or a headline has and a row of section names has not.
 _FUNCTION_WORDS = stop_words("de") | stop_words("en")
 # The first rules tried on a short line, in this order: ad, share, follow and teaser labels.
-_WHOLE_LINE_LABELS = (AD_LABEL, SHARE_BAR, FOLLOW_US, RELATED_HEADING, RELATED_PREFIX)
+_WHOLE_LINE_LABELS = (
+    AD_LABEL,
+    SHARE_BAR,
+    FOLLOW_US,
+    RELATED_HEADING,
+    RELATED_PREFIX,
+    TEXT_SIZE,
+    MEDIA_LINE,
+)
 
 
 def classify_line(line: str, words: int) -> str:
@@ -105,6 +118,7 @@ def classify_line(line: str, words: int) -> str:
         or _matching(AGGREGATOR_CARD, low)
         or _indexed(DISCLAIMER_RULES, low, triggers)
         or _newsletter(line, low, triggers, words)
+        or _matching(INLINE_POST, low)
     )
     if reason or words > NOTICE_WORDS:
         return reason
@@ -129,6 +143,7 @@ def classify_line(line: str, words: int) -> str:
         or _matching(MAIL_HEADER_LINE, low)
         or _matching(HANDLE_LINE, low)
         or _matching(COUNTS_LINE, low)
+        or _matching(NUMBER_ALONE, low)
     )
 
 
@@ -248,6 +263,8 @@ def _byline(line: str, low: str) -> str:
         return SOURCE_CODE.reason
     if len(line) <= 100 and _matching(ROLE_BYLINE, line):
         return ROLE_BYLINE.reason
+    if len(line) <= 80 and _matching(ROLE_LINE, low):
+        return ROLE_LINE.reason
     if len(line) > 140 or low.split(None, 1)[0].rstrip(":") not in BYLINE_FIRST_WORDS:
         return ""  # every byline pattern below starts with one of these words
     match = NAMED_BYLINE.pattern.match(line)  # names are capitalised: the line as written

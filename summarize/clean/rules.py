@@ -162,6 +162,8 @@ URL_LINE = Rule(
     BARE_LINK,
     re.compile(
         r"^(?:[\w -]{1,20}:\s*)?<?(?:https?://|www\.)\S+>?$"  # with a label: "Webversion: https://..."
+        # a link shown without its scheme: "derstandard.at/2000031234", "example.com/a/b"
+        r"|^(?:[a-z\d-]+\.)+(?:at|de|ch|com|net|org|eu|info|io|uk|news)/\S*$"
     ),
 )
 
@@ -184,11 +186,20 @@ HANDLE_LINE = Rule(
 # --- a row of counts: "300 geteilte Beiträge · 199 Favoriten", "12 Antworten | 40 Likes".
 _COUNT = r"(?:\d[\d.,]*\s*[km]?\s+[^\s·|•]+(?:\s+[^\s·|•\d]+)?|[^\s·|•\d]+\s+\d[\d.,]*)"
 COUNTS_LINE = Rule(SOCIAL, re.compile(rf"^{_COUNT}(?:\s*[·|•]\s*{_COUNT})+$"))
+# A number alone on its line: a vote or view count ("1.4k", "212"), never a sentence.
+NUMBER_ALONE = Rule(DECORATION, re.compile(r"^[+-]?\d[\d.,]*\s?[km]?$"))
 
 # --- disclaimers: legal and editorial small print. Written as specific phrases because
 # these are often long paragraphs that would otherwise look like article prose.
 DISCLAIMER_RULES = RuleIndex(
     (
+        # a broadcaster's note under a web text: "Über dieses Thema berichtete das
+        # Morgenjournal am 26. Mai 2016 um 20:00 Uhr."
+        Rule(
+            DISCLAIMER,
+            keys=("berichtet",),
+            pattern=_rx(r"^(?:über )?(?:dieses|das) thema (?:berichtete|berichteten|hat)\b"),
+        ),
         # sample 000: user-submitted article, AI cover image, copyright complaints
         Rule(
             DISCLAIMER,
@@ -387,6 +398,7 @@ NEWSLETTER_RULES = RuleIndex(
             keys=("weiterlesen", "subscribe", "reading"),
             pattern=_rx(
                 r"(?:jetzt |hier )?weiterlesen mit|mit [\w+]{1,12} ?\+ weiterlesen|"
+                r"^[^.!?]{1,30} [–—:-] jetzt weiterlesen$|"
                 r"subscribe to (?:read|continue)|"
                 r"to (?:continue|keep) reading,? (?:please )?(?:subscribe|sign in|log in|register)"
             ),
@@ -461,6 +473,17 @@ NEWSLETTER_RULES = RuleIndex(
             pattern=_rx(
                 r"(?:sie erhalten|du erhältst|you (?:are )?receiv\w*) (?:diesen|diese|this) "
                 r"(?:newsletter|e-?mail|nachricht)"
+            ),
+        ),
+        # trial offers: "Jetzt 30 Tage kostenfrei testen", "Die ersten 30 Tage kostenlos,
+        # danach 2,95 € pro Woche. Jederzeit kündbar.", "Zugang zu allen Plus-Artikeln"
+        Rule(
+            NEWSLETTER,
+            keys=("testen", "kündbar", "zugang", "try", "cancel", "trial"),
+            pattern=_rx(
+                r"\b\d+ (?:tage|wochen|monate?) (?:lang )?(?:kostenlos|kostenfrei|gratis|"
+                r"unverbindlich) (?:testen|lesen)|jederzeit kündbar|zugang zu allen [\w-]*(?:\+|plus|"
+                r"premium|pur|abo)[\w-]* ?(?:artikeln|inhalten|texten)|(?:free|\d+[- ]day) trial\b|cancel (?:at )?any ?time"
             ),
         ),
         # paywall offers: "Lesen Sie alle Plus-Artikel für 0,99 € im ersten Monat" (a price
@@ -874,7 +897,8 @@ TRAILING_CREDIT = Rule(
     IMAGE,
     keys=(":", "©", "by ", "von "),
     pattern=_rx(
-        r"(?:\b(?:foto|fotos|bild|photo|image|photograph|credit|bildquelle)\s*:|©)\s*[^.!?:]{1,80}\)?$"
+        r"(?:\b(?:foto|fotos|bild|photo|image|photograph|credit|bildquelle)\s*:|©)\s*"
+        r"(?:[^.!?:]|\.(?=\w)){1,80}\)?$"  # a dot only inside a name: "picturedesk.com"
         r"|\b(?:foto|bild|photo|image|picture) (?:by|von) [^.!?:]{1,60}$"
         r"|\(quelle: [^()]{0,40}(?:imago|dpa|getty|afp|reuters|picture|/)[^()]{0,40}\)$"
     ),
@@ -883,14 +907,31 @@ TRAILING_CREDIT = Rule(
 # WIRELINE/Dado Ruvic", "(APA/AFP)"; a gallery's "[1/3]" in front.
 AGENCY_CREDIT = Rule(
     IMAGE,
-    keys=("/",),
+    keys=("/", "|"),
     pattern=re.compile(
         r"(?:\b(?:APA|AFP|AP|DPA|dpa|EPA|Reuters|REUTERS|Getty|Imago|IMAGO|Keystone|[A-Z]{4,})"
         r"/[A-ZÄÖÜ][\w.-]+(?: [A-ZÄÖÜ][\w.-]+){0,3}\)?|\((?:APA|AFP|AP|dpa|EPA|Reuters)"
         r"(?:/[\w.-]+){1,3}\))$"
+        # "Einsatzkräfte vor Ort. | APA", "Archivbild | AFP", "| APA/dpa"
+        r"|\s\|\s*(?:APA|AFP|AP|DPA|dpa|EPA|Reuters|REUTERS|Getty Images|Getty|Imago|IMAGO"
+        r"|Keystone|KEYSTONE|ddp|picturedesk\.com)(?:/[\w.-]+){0,3}$"
     ),
 )
 GALLERY_CAPTION = Rule(IMAGE, re.compile(r"^\[\d{1,3}/\d{1,3}\]\s"))
+# A player's label: "Audio: Beitrag von Anna Berger, 1:51 Min | mehr", "Video: 3:20 min"
+MEDIA_LINE = Rule(
+    IMAGE,
+    keys=("audio", "video", "podcast"),
+    pattern=_rx(r"^(?:audio|video|podcast)s?\s*:[^.!?]{0,80}\b\d{1,2}:\d\d\b"),
+)
+# Reading controls: "Darstellung: Normal", "Schriftgröße: A A A", "Text size"
+TEXT_SIZE = Rule(
+    MENU,
+    _rx(
+        r"^(?:darstellung|schriftgröße|schriftgrösse|textgröße|text size|font size)\s*:?\s*"
+        r"(?:normal|groß|gross|klein|größer|kleiner|large|small|larger|smaller|[a+−\- ]{1,12})?$"
+    ),
+)
 GALLERY_LINK = Rule(
     IMAGE,
     _rx(
@@ -980,6 +1021,28 @@ DATED_BYLINE_NAMES = 6
 DOMAIN = re.compile(r"\b[\w-]+(?:\.[\w-]+)*\.(?:at|de|ch|com|net|org|eu|info|tv|co\.uk)\b")
 # The author's name alone, on the line under "Von" / "By".
 NAME_ONLY = Rule(BYLINE, re.compile(rf"^{_NAMES}$"))
+# A correspondent's byline: "Nina Bauer in Wien", "Sarah Steiner in Washington" (two or
+# three names, where they write from; boxes.byline_names applies it above the text).
+NAME_IN_PLACE = Rule(
+    BYLINE,
+    re.compile(
+        rf"^{_NAME_WORD}\s+{_NAME_WORD}(?:\s+{_NAME_WORD})?\s+(?:in|aus|from)\s+"
+        rf"{_NAME_WORD}(?:\s+(?:(?:an|am|bei|im|ob|upon)(?:\s+der)?\s+)?{_NAME_WORD}){{0,3}}$"
+    ),
+)
+# The follow button of an author box, under its role line.
+FOLLOW_BUTTON = re.compile(r"^(?:\+\s*)?(?i:folgen|follow|autor(?:in)? folgen|follow author)$")
+# The role line of an author box: "Redakteur in der Politik.", "Korrespondentin für
+# Österreich und Ungarn.", "Reporter at the Guardian".
+ROLE_LINE = Rule(
+    AUTHOR_BIO,
+    _rx(
+        r"^(?:redakteur|korrespondent|reporter|autor|journalist|chefredakteur|ressortleiter|"
+        r"kolumnist|moderator|volontär)(?:in)? (?:in|im|für|bei|der|des|aus)\b[^.!?]{1,60}\.?$"
+        r"|^(?:editor|correspondent|reporter|writer|columnist|journalist) (?:at|for|of|in|on)"
+        r"\b[^.!?]{1,60}\.?$"
+    ),
+)
 # Blog and forum post headers: "Beitrag von hansi82 » Mo 14. Nov 2024, 08:50",
 # "Posted by Jane on March 3, 2024", "Veröffentlicht am 14.11.2024 von Jane Park".
 POST_META = Rule(
@@ -987,6 +1050,7 @@ POST_META = Rule(
     re.compile(
         r"^(?i:(?:beitrag|post|posted|geschrieben|verfasst|veröffentlicht|published|written|"
         r"submitted|erstellt) (?:von|by) )\S.{0,60}?(?:»|\s(?i:am|on|at|um)\s).{0,60}\d.{0,30}$"
+        r"|^(?i:posted by|gepostet von|submitted by) u/\S+"
         r"|^(?i:(?:posted|published|veröffentlicht|geschrieben|erstellt) (?:am|on) )"
         rf".{{0,40}}\d.{{0,40}}\s(?i:von|by)\s+{_NAMES}\s*$".replace(" ", r"\s+")
     ),
@@ -1163,6 +1227,8 @@ BREADCRUMB = Rule(
         r"^(?:startseite|home|homepage|übersicht|news|nachrichten)\s*[>›»/|→]\s*\S"
         r"|^[^.!?>›»]{1,40}(?:\s*[>›»→]\s*[^.!?>›»]{1,40}){2,}$"
         r"|^[^.!?:,›‹»«]{1,40}(?:\s[›‹→]\s[^.!?:,›‹»«]{1,40})+$"
+        # one ">" between two short capitalised sections: "Lokales > Bezirk Tulln"
+        r"|^[a-zäöü][^.!?:,>\d]{1,30}\s>\s[^.!?:,>\d]{1,40}$"
     ),
 )
 
@@ -1192,6 +1258,7 @@ COMMENT_START = Rule(
         r"meinungen) (?:zu|auf|zum|zur)\b.{0,200}"
         r"|kommentare sind (?:geschlossen|deaktiviert)|die kommentarfunktion\b.{0,80}"
         r"|kommentarfunktion\b.{0,60}|ihre meinung (?:ist gefragt|zum thema)\b.{0,30}"
+        r"|(?:ihre|deine|eure) meinung|leserstimmen|leserbriefe|leserreaktionen|your views"
         r"|leave a (?:reply|comment|response)\b.{0,40}|(?:post|add|write|submit) a comment\b.{0,20}"
         r"|(?:join|start) the (?:discussion|conversation)\b.{0,30}|reader comments\b.{0,20}"
         r"|(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten) (?:thoughts?|responses?|"
@@ -1244,6 +1311,18 @@ REPLY_CONTROL = Rule(
         r"\d+ (?:antworten|replies|likes?)",
         r"(?:up|down)vote",
         r"[↑↓▲▼]",
+    ),
+)
+# A post with its header on the same line: "Waldi13 schrieb am 30.01.2016 um 23:15: Denn
+# nicht nur ...", "jane wrote on 3/4/2016 at 10:12: ..." (a numeric date or a clock time:
+# an article writes "schrieb am 3. Mai").
+INLINE_POST = Rule(
+    COMMENTS,
+    keys=("schrieb", "sagt", "wrote", "says", "kommentierte", "commented", "meinte", "replied"),
+    pattern=_rx(
+        r"^\S.{0,60}? (?:sagte?|says|said|schrieb|schreibt|wrote|writes|kommentierte|commented|"
+        r"meinte|antwortete|replied) (?:am|on) (?:\d{1,2}[./]\d{1,2}[./]\d{2,4}|[^:]{3,30}? "
+        r"(?:um|at) \d{1,2}[:.]\d{2})[^:]{0,20}:\s*\S"
     ),
 )
 SAYS = Rule(
