@@ -55,6 +55,8 @@ _EXTRA_STOP_WORDS = {
         dies diese dieser dieses diesem diesen jene jener jenes
         derzeit aktuell heute gestern morgen jahr jahre jahren neue neuen neuer neues
         seinem seinen seiner ihrem ihren ihrer unserem unseren unserer gegen ohne
+        einige einiger einigen einiges einigem mehrere mehreren mehrerer etliche etlichen
+        manche manchen mancher sämtliche sämtlichen
         """,
     # sumy ships no Dutch list; these let detection tell Dutch from German.
     "nl": """

@@ -82,6 +82,11 @@ def test_a_verb_and_its_noun_state_the_same_event():
             "Der Western The Revenant geht mit zwölf Nominierungen als Favorit in die Oscar-Verleihung.",
             "Der Favorit The Revenant nutzte bei der Oscar-Verleihung nur drei seiner zwölf Nominierungen.",
         ),
+        # Only a phrase of time in common ("seit einiger Zeit läuft").
+        (
+            "Schirnhofer hat nicht nur wegen Zielpunkt Schwierigkeiten: Seit einiger Zeit läuft eine Restrukturierung.",
+            "In der EU läuft schon seit einiger Zeit eine Diskussion über die Bekämpfung der Geldwäsche.",
+        ),
         # A small score is no evidence: different matches.
         (
             "Rapid gewann am Samstag das Heimspiel gegen Sturm Graz vor vollem Haus mit 3:0.",
