@@ -416,7 +416,8 @@ def _quotation_end(doc: Doc, i: int) -> int:
     for j in range(i, min(len(doc), i + _PULL_QUOTE_LINES)):
         if doc.blank[j] or not doc.kept(j):
             return -1
-        if doc.text[j].rstrip(" .!?…,;:")[-1:] in _QUOTE_MARKS and (j > i or len(doc.text[j]) > 1):
+        closing = doc.text[j].rstrip(" .!?…,;:")[-1:]
+        if closing in _QUOTE_MARKS and (j > i or len(doc.text[j]) > 1):  # not a lone mark
             return j
     return -1
 

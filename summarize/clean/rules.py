@@ -483,7 +483,8 @@ NEWSLETTER_RULES = RuleIndex(
             pattern=_rx(
                 r"\b\d+ (?:tage|wochen|monate?) (?:lang )?(?:kostenlos|kostenfrei|gratis|"
                 r"unverbindlich) (?:testen|lesen)|jederzeit kündbar|zugang zu allen [\w-]*(?:\+|plus|"
-                r"premium|pur|abo)[\w-]* ?(?:artikeln|inhalten|texten)|(?:free|\d+[- ]day) trial\b|cancel (?:at )?any ?time"
+                r"premium|pur|abo)[\w-]* ?(?:artikeln|inhalten|texten)|(?:free|\d+[- ]day) trial\b|"
+                r"cancel (?:at )?any ?time"
             ),
         ),
         # paywall offers: "Lesen Sie alle Plus-Artikel für 0,99 € im ersten Monat" (a price
