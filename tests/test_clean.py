@@ -442,6 +442,32 @@ def test_repeated_line_ignores_case_and_whitespace() -> None:
         ("Erforderliche Felder sind mit * markiert", "newsletter or consent"),
         ("Anzeige", "advertising"),
         ("https://example.com/a/b?c=d", "bare link"),
+        ("derstandard.at/2000031234", "bare link"),
+        (
+            "Bitte beachten Sie unsere Netiquette: Beleidigende Beiträge werden gelöscht.",
+            "comment section",
+        ),
+        (
+            "Waldi13 schrieb am 30.01.2016 um 23:15: Denn nicht nur die Türkei will Geld.",
+            "comment section",
+        ),
+        (
+            "Über dieses Thema berichtete das Morgenjournal am 26. Mai 2016 um 20:00 Uhr.",
+            "disclaimer",
+        ),
+        ("Jetzt 30 Tage kostenfrei testen", "newsletter or consent"),
+        (
+            "Die ersten 30 Tage kostenlos, danach 2,95 € pro Woche. Jederzeit kündbar.",
+            "newsletter or consent",
+        ),
+        ("Audio: Beitrag von Martin Kogler, 1:51 Min | mehr", "image or copyright notice"),
+        ("Einsatzkräfte vor Ort. | APA", "image or copyright notice"),
+        ("Die Szene im Vorjahr. Photo by Jon Tyson on Unsplash", "image or copyright notice"),
+        ("Redakteurin in der Politik.", "author bio"),
+        ("Posted by u/Oliver_S. 43m ago", "byline"),
+        ("Lokales > Bezirk Kufstein", "menu fragment"),
+        ("Darstellung: Normal", "menu fragment"),
+        ("1.4k", "decoration"),
     ],
 )
 def test_single_boilerplate_lines(line: str, reason: str) -> None:
@@ -462,6 +488,11 @@ def test_single_boilerplate_lines(line: str, reason: str) -> None:
         "Die Kommentare des Kanzlers sorgten im Bundestag für Aufregung.",
         "Eine stärkere Partnerschaft",
         "Auswirkungen und Risiken",
+        "Der Minister schrieb am 3. Mai an die Kommission: Wir brauchen mehr Geld.",
+        "Die Kommission will den Zugang zu allen öffentlichen Daten erleichtern.",
+        "Das zeigt ein Foto von Merkel, das am Montag in Berlin aufgenommen wurde.",
+        "Korrespondent Max Müller berichtet seit Jahren aus Kiew über den Krieg im Osten.",
+        "„Wir freuen uns“, sagte der Bürgermeister bei der Eröffnung am Montag.",
     ],
 )
 def test_article_lines_that_resemble_boilerplate_are_kept(line: str) -> None:

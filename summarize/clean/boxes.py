@@ -92,6 +92,7 @@ def related_blocks(doc: Doc) -> None:
                 and doc.kept(below)
                 and (blanks > 0 or taken == 0)
                 and not doc.text[j].endswith(ELLIPSIS)
+                and not doc.text[below].endswith(ELLIPSIS)  # a cut teaser is no paragraph
             ):
                 break  # a heading of the article, followed by its paragraph
             doc.reasons[j] = RELATED

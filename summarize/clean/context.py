@@ -45,6 +45,7 @@ _GOES_ON_WORDS = frozenset(
     "to in on for with at by from that".split()
 )
 _INNER_SENTENCE_END = re.compile(r"[^\W\d_]{2}[.!?] +[A-ZÄÖÜ]")
+_BROKEN_LINES = 4  # a sentence broken over at most this many lines, outside wrapped text
 _WRAPPED_TEXT = 0.5  # share of a text's lines in wrapped blocks that makes it wrapped
 _WRAP_SLACK = 1.1  # a short paragraph's line may reach past the widest line seen elsewhere
 
@@ -128,6 +129,16 @@ class Doc:
                 block for block in blocks if block in wrapped or self._wrapped_at(*block, width)
             ]
         self.wrapped = wrapped
+        # Short blocks that break one sentence over lines (no line but the last ends
+        # one): a notice or a teaser set in a narrow box, wrapped or not.
+        wrapped_set = set(wrapped)
+        self.broken: list[tuple[int, int]] = [
+            (start, end)
+            for start, end in blocks
+            if (start, end) not in wrapped_set
+            and 2 <= end - start <= _BROKEN_LINES
+            and not any(SENTENCE_END.search(self.text[i]) for i in range(start, end - 1))
+        ]
 
     def _wrapped_at(self, start: int, end: int, width: int) -> bool:
         """A block of two lines or more wrapped at the text's width: no line is wider,
@@ -206,7 +217,8 @@ def bylines_split_over_lines(doc: Doc) -> None:
 
 
 def wrapped_paragraphs(doc: Doc) -> None:
-    """A hard-wrapped paragraph is judged whole, as the sentence it is.
+    """A hard-wrapped paragraph, or a short block that breaks one sentence over
+    lines, is judged whole, as the sentence it is.
 
     "Der Volltext dieses auf Agenturmeldungen" / "basierenden Artikels steht aus
     rechtlichen" / "Gründen nicht mehr zur Verfügung.": no line alone says it is a
@@ -214,7 +226,7 @@ def wrapped_paragraphs(doc: Doc) -> None:
     """
     from .lines import classify_line  # the line rules, applied to the joined lines
 
-    for start, stop in doc.wrapped:
+    for start, stop in doc.wrapped + doc.broken:
         if all(doc.reasons[i] for i in range(start, stop)):
             continue
         joined = " ".join(doc.text[start:stop])

@@ -193,6 +193,18 @@ NUMBER_ALONE = Rule(DECORATION, re.compile(r"^[+-]?\d[\d.,]*\s?[km]?$"))
 # these are often long paragraphs that would otherwise look like article prose.
 DISCLAIMER_RULES = RuleIndex(
     (
+        # the rules of a comment section: "Bitte beachten Sie unsere Netiquette", "Wir
+        # freuen uns über Ihre Meinung", "Please read our community guidelines"
+        Rule(
+            COMMENTS,
+            keys=("netiquette", "forenregeln", "community", "freuen uns", "kommentarregeln"),
+            pattern=_rx(
+                r"\b(?:unsere|die|der|unserer) (?:netiquette|forenregeln|kommentarregeln|"
+                r"community-?(?:richtlinien|regeln))\b|wir freuen uns (?:über|auf) (?:ihre|deine|eure)"
+                r" (?:meinung|kommentare?|beiträge|diskussionsbeiträge)|\bour community "
+                r"(?:guidelines|standards|rules)\b"
+            ),
+        ),
         # a broadcaster's note under a web text: "Über dieses Thema berichtete das
         # Morgenjournal am 26. Mai 2016 um 20:00 Uhr."
         Rule(
