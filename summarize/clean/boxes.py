@@ -93,6 +93,7 @@ def related_blocks(doc: Doc) -> None:
                 and (blanks > 0 or taken == 0)
                 and not doc.text[j].endswith(ELLIPSIS)
                 and not doc.text[below].endswith(ELLIPSIS)  # a cut teaser is no paragraph
+                and not _card_head(doc, below)  # nor the headline of a teaser card
             ):
                 break  # a heading of the article, followed by its paragraph
             doc.reasons[j] = RELATED
@@ -127,6 +128,12 @@ def _ranked_item(line: str, number: int) -> bool:
 
 
 _RANKED_ITEMS = 3
+
+
+def _card_head(doc: Doc, i: int) -> bool:
+    """Line i is a teaser card's headline: the next line repeats it with its teaser."""
+    below = doc.next_nonblank(i, limit=1)
+    return below >= 0 and _card_repeats(doc.text[i], doc.text[below])
 
 
 def _card_repeats(first: str, second: str) -> bool:
