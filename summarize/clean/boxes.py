@@ -53,7 +53,9 @@ def related_blocks(doc: Doc) -> None:
 
     The block ends at the first real paragraph, after two blank lines, or after 15
     teasers. A short line standing alone right above a paragraph is that paragraph's
-    heading, so it stays.
+    heading, so it stays; but not above a cut teaser ("…") or a card's headline. Lines
+    set in under the heading, and teaser cards (a headline, then the headline with its
+    teaser), are items whatever they read like.
     """
     count = len(doc)
     for i in range(count):
