@@ -448,7 +448,7 @@ def test_repeated_line_ignores_case_and_whitespace() -> None:
             "comment section",
         ),
         (
-            "Waldi13 schrieb am 30.01.2016 um 23:15: Denn nicht nur die Türkei will Geld.",
+            "Waldi13 schrieb am 30.01.2016 um 23:15: Wieder nur Ankündigungen, sonst nichts.",
             "comment section",
         ),
         (

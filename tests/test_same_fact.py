@@ -59,13 +59,13 @@ def test_a_verb_and_its_noun_state_the_same_event():
         ),
         # The same number on different days.
         (
-            "Am Sonntag kamen 2.100 Flüchtlinge über die Grenze nach Spielfeld in der Steiermark.",
-            "Am Donnerstag kamen 2.100 Flüchtlinge über die Grenze nach Spielfeld in der Steiermark.",
+            "Am Sonntag kamen 1.850 Flüchtlinge über die Grenze nach Spielfeld in der Steiermark.",
+            "Am Donnerstag kamen 1.850 Flüchtlinge über die Grenze nach Spielfeld in der Steiermark.",
         ),
         # The same party, different results.
         (
-            "Die SPÖ kommt in Wien auf 38,64 Prozent der Stimmen, die ÖVP auf 9,24 Prozent.",
-            "Die SPÖ kommt in Wien auf 39,59 Prozent der Stimmen, die ÖVP auf 8,16 Prozent.",
+            "Die SPÖ kommt in Linz auf 31,27 Prozent der Stimmen, die ÖVP auf 12,45 Prozent.",
+            "Die SPÖ kommt in Linz auf 32,08 Prozent der Stimmen, die ÖVP auf 11,90 Prozent.",
         ),
         # The same year, different signings.
         (
@@ -79,13 +79,13 @@ def test_a_verb_and_its_noun_state_the_same_event():
         ),
         # A part of a whole is another fact than the whole.
         (
-            "Der Western The Revenant geht mit zwölf Nominierungen als Favorit in die Oscar-Verleihung.",
-            "Der Favorit The Revenant nutzte bei der Oscar-Verleihung nur drei seiner zwölf Nominierungen.",
+            "Das Drama Nordlicht von Anna Weber geht mit elf Nominierungen als großer Favorit in die Verleihung der Filmpreise.",
+            "Der große Favorit Nordlicht von Anna Weber nutzte bei der Verleihung der Filmpreise nur drei seiner elf Nominierungen.",
         ),
         # Only a phrase of time in common ("seit einiger Zeit läuft").
         (
-            "Schirnhofer hat nicht nur wegen Zielpunkt Schwierigkeiten: Seit einiger Zeit läuft eine Restrukturierung.",
-            "In der EU läuft schon seit einiger Zeit eine Diskussion über die Bekämpfung der Geldwäsche.",
+            "Der Wursthersteller hat nicht nur wegen eines Großkunden Sorgen: Seit einiger Zeit läuft eine Umstrukturierung.",
+            "In der EU läuft schon seit einiger Zeit eine Debatte über strengere Regeln für Banken.",
         ),
         # A small score is no evidence: different matches.
         (
@@ -101,8 +101,8 @@ def test_a_shared_name_or_number_alone_is_not_the_same_fact(first, second):
 
 def test_the_same_part_of_a_whole_is_the_same_fact():
     a, b = pair(
-        "ÖVP-Kandidat Andreas Khol landete mit 11,12 Prozent auf Platz fünf von sechs.",
-        "Platz fünf von sechs und nur 11,12 Prozent für ÖVP-Kandidat Andreas Khol bei der Wahl.",
+        "Kandidatin Maria Berger landete mit 14,37 Prozent auf Platz vier von sechs.",
+        "Platz vier von sechs und nur 14,37 Prozent für Kandidatin Maria Berger bei der Wahl.",
     )
     assert related(a, b) >= GROUP_THRESHOLD
 

@@ -106,8 +106,8 @@ def related_blocks(doc: Doc) -> None:
 
 
 def ranked_lists(doc: Doc) -> None:
-    """A list of headlines numbered 1, 2, 3 ... without full stops ("1 Er will dort für
-    einen Verbleib werben" / "2 Forscher nehmen an, dass …"): a most-read box. An
+    """A list of headlines numbered 1, 2, 3 ... without full stops ("1 Der Bürgermeister
+    will dort für eine Brücke werben" / "2 Forscher vermuten, dass …"): a most-read box. An
     article's own lists number "1." or "1)", or end their items in full stops."""
     i, count = 0, len(doc)
     while i < count:

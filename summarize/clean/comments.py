@@ -468,8 +468,8 @@ def spoken_signs(line: str, continued: bool = False) -> int:
 def shared_with_words(doc: Doc) -> None:
     """Drop a reader's words over the article they share, in the first post that holds
     the article: the post's first kept lines read as speech, and a plain report of
-    running text follows ("Himmelschreiend ekelhaft! Wenn man an so jemanden
-    gerät...." / "Istanbul – Einen Tag nach dem Wahlsieg ..."), in the same post or in
+    running text follows ("Unglaublich! Und dann wieder
+    nichts...." / "Wien – Die Landesregierung hat am Montag ..."), in the same post or in
     the poster's next ones.
 
     Only the first text after a post header, above the article's first running text, is

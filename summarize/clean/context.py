@@ -243,8 +243,8 @@ _PARAGRAPH_REASONS = frozenset({NEWSLETTER, DISCLAIMER})
 def sentences_over_lines(doc: Doc) -> None:
     """A newsletter or consent sentence hard-wrapped over several lines goes whole.
 
-    "heute im Newsletter: Vier Tore von Ferriero, außerdem Programm "Ebay" / "Plus"
-    soll Ende September starten ... Eine gute" / "Lektüre wünscht Walter Nowak.": the
+    "heute im Newsletter: Neue Züge für die Westbahn, außerdem fährt der" / "Nachtzug
+    nach Rom ab Herbst wieder ... Eine gute" / "Lektüre wünscht das Team.": the
     first line gives the sentence away; the wrapped lines that continue it (no blank
     line between, the line before ends mid-sentence) are the same sentence.
     """

@@ -128,11 +128,11 @@ _MONTHS = frozenset(
     "november dezember january february march june july october december".split()
 )
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
-# "drei seiner zwölf", "sechs von zehn", "two of the three": a part of a whole. The
+# "drei seiner elf", "sechs von zehn", "two of the three": a part of a whole. The
 # anchor PART=whole says the sentence states a part, not the whole.
 PART = "part"
 _PART_OF = frozenset("von seiner seinen ihrer ihren der den aus of".split())
-# Numbers written as words are numbers ("zwölf Nominierungen" is "12 Nominierungen").
+# Numbers written as words are numbers ("elf Nominierungen" is "11 Nominierungen").
 _NUMBER_WORDS = {
     word: str(value)
     for value, words in enumerate(
@@ -193,7 +193,7 @@ def read(text: str, language: str) -> Evidence:
             after = lowered[i + 1] if i + 1 < len(found) else ""
             if after in _PART_OF and i + 2 < len(found):
                 whole = _NUMBER_WORDS.get(lowered[i + 2], lowered[i + 2])
-                if whole[:1].isdigit():  # "drei seiner zwölf Nominierungen": a part of 12
+                if whole[:1].isdigit():  # "drei seiner elf Nominierungen": a part of 11
                     anchors.add(f"{PART}={number_value(whole)}")
             if token.endswith("."):  # an ordinal: "88. Oscar-Verleihung", "am 23. Juni"
                 if after in _MONTHS:

@@ -10,7 +10,7 @@
     or number, the same weekday or date) unless they share a long context;
   - nothing contradicts: not different weekdays, months, years or dates, not
     different values of what a number counts (38.64 against 39.59 percent), not
-    a part against its whole ("drei seiner zwölf Nominierungen" against "zwölf
+    a part against its whole ("drei seiner elf Nominierungen" against "elf
     Nominierungen"), and not different people (no name or noun in common).
 - Identical sentences are compared once; the same sentence in several documents
   whose articles say nothing else about it (an imprint, a newsletter blurb, a
