@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from .context import Doc
+from .context import Doc, indent
 from .rules import (
     AD_COPY,
     AD_COPY_LINES,
@@ -33,6 +33,7 @@ from .rules import (
     CONTACT_BLOCK_WORDS,
     CONTACT_HEADING,
     DATE,
+    ELLIPSIS,
     ENDS_LIKE_SENTENCE,
     FOLLOW_BUTTON,
     IMAGE,
@@ -62,7 +63,7 @@ def related_blocks(doc: Doc) -> None:
         if doc.reasons[i] != RELATED or not RELATED_HEADING.pattern.match(doc.text[i].lower()):
             continue
         j, blanks, taken = i + 1, 0, 0
-        heading_indent = _indent(doc.raw[i])
+        heading_indent = indent(doc.raw[i])
         previous = ""
         while j < min(count, i + 60) and taken < 15:  # bounded: keeps the pass linear
             if doc.blank[j]:
@@ -79,7 +80,7 @@ def related_blocks(doc: Doc) -> None:
                 continue
             below = doc.next_nonblank(j, limit=3)
             if doc.words[j] <= _CARD_WORDS and (
-                (_indent(doc.raw[j]) > heading_indent)  # set in under the heading
+                (indent(doc.raw[j]) > heading_indent)  # set in under the heading
                 or _card_repeats(previous, doc.text[j])  # a card: headline, then with teaser
                 or (below >= 0 and _card_repeats(doc.text[j], doc.text[below]))
             ):
@@ -147,11 +148,6 @@ def _card_repeats(first: str, second: str) -> bool:
 
 _CARD_WORDS = 60
 _CARD_HEAD_CHARS = 15
-ELLIPSIS = ("…", "...")
-
-
-def _indent(raw: str) -> int:
-    return len(raw) - len(raw.lstrip(" \t"))
 
 
 def author_bio(doc: Doc) -> None:

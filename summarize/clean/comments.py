@@ -7,7 +7,7 @@ short records, and between the texts of two records stands a cluster of record l
 profiles). Such clusters recur every few lines; an article has at most one of them
 (its byline and date) and then long prose.
 
-Two finders run, and every line they find is dropped:
+Three finders run, and every line they find is dropped:
 
 - structure: each run of record clusters at comment-sized distances. The text with by
   far the most running text is the article, and no run takes it in, so a box of
@@ -35,17 +35,17 @@ import statistics
 from collections.abc import Iterator
 
 from . import records
-from .context import Doc
+from .context import Doc, indent
 from .rules import (
     COMMENT_COUNTER,
     COMMENT_START,
     COMMENTS,
+    ENDS_SENTENCE,
     FORUM_REPLY,
     MENTION,
     NUMBERED_ITEM,
     REPLY_CONTROL,
     SAYS,
-    SENTENCE_END,
     SHORT_WORDS,
     SIGNOFF,
 )
@@ -92,7 +92,7 @@ def _numbered_replies(doc: Doc, i: int) -> tuple[bool, int]:
     Returns (is_thread, index after the list). An article's own list ("1. Erstens ...")
     has no @mentions, sign-offs, reply buttons or nested restarts, so it is not taken.
     """
-    base = _indent(doc.raw[i])
+    base = indent(doc.raw[i])
     kinds = mentions = 0
     nested = False
     j = i
@@ -100,11 +100,11 @@ def _numbered_replies(doc: Doc, i: int) -> tuple[bool, int]:
     while j < end:
         if not doc.blank[j]:
             raw = doc.raw[j]
-            indent = _indent(raw)
+            depth = indent(raw)
             item = NUMBERED_ITEM.match(raw)
-            if j > i and (indent < base or (indent == base and not item)):
+            if j > i and (depth < base or (depth == base and not item)):
                 break  # the list has ended
-            if item and indent > base:
+            if item and depth > base:
                 nested = True  # "1. @Andrea" under "3. ...": a reply to a reply
             evidence = _evidence(doc, j)
             kinds |= evidence
@@ -118,10 +118,6 @@ def _numbered_replies(doc: Doc, i: int) -> tuple[bool, int]:
         or (nested and bool(kinds & (_REPLY_EVIDENCE | _SAYS_EVIDENCE | _SIGNOFF_EVIDENCE)))
     )
     return is_thread, j
-
-
-def _indent(raw: str) -> int:
-    return len(raw.expandtabs(4)) - len(raw.expandtabs(4).lstrip())
 
 
 # A counter line has at most this many words ("Kommentare (12)", "417 Postings").
@@ -277,7 +273,7 @@ def _record_regions(
     s = 0
     while s < len(boundaries) - 1:
         end = reach[s]
-        start = _run_start(doc, boundaries, texts, s, end, article, first_prose)
+        start = _run_start(doc, boundaries, texts, s, end, first_prose)
         if start >= 0:
             stop = len(doc) if end == len(boundaries) - 1 else boundaries[end].end + 1
             yield _section_start(doc, boundaries[start]), stop
@@ -290,7 +286,6 @@ def _run_start(
     texts: list[tuple[int, int]],
     s: int,
     end: int,
-    article: int | None,
     first_prose: int,
 ) -> int:
     """The boundary where the comments of the run s..end start (-1: it is no comments)."""
@@ -510,4 +505,4 @@ def shared_with_words(doc: Doc) -> None:
 
 def _goes_on(line: str) -> bool:
     """The line stops mid-sentence (the next line continues it)."""
-    return bool(line) and not SENTENCE_END.search(line)
+    return bool(line) and not ENDS_SENTENCE.search(line)

@@ -19,6 +19,7 @@ from .rules import (
     CAP,
     DISCLAIMER,
     ENDS_LIKE_SENTENCE,
+    ENDS_SENTENCE,
     NAME_ONLY,
     NEWSLETTER,
     REPEATED,
@@ -51,6 +52,12 @@ _WRAP_SLACK = 1.1  # a short paragraph's line may reach past the widest line see
 
 
 _LINK_NUMBER = re.compile(r"\[\d{1,4}\](?=\S)")
+
+
+def indent(raw: str) -> int:
+    """How far a raw line is set in, tabs counted as four spaces."""
+    expanded = raw.expandtabs(4)
+    return len(expanded) - len(expanded.lstrip())
 
 
 def _word_count(line: str) -> int:
@@ -125,8 +132,9 @@ class Doc:
             # lines, or a salutation over a few) are wrapped too, though too short to tell
             # by themselves. They are judged whole below, but not taken for running text.
             width = max(len(self.text[i]) for start, end in wrapped for i in range(start, end))
+            qualified = set(wrapped)
             wrapped = [
-                block for block in blocks if block in wrapped or self._wrapped_at(*block, width)
+                block for block in blocks if block in qualified or self._wrapped_at(*block, width)
             ]
         self.wrapped = wrapped
         # Short blocks that break one sentence over lines (no line but the last ends
@@ -250,17 +258,14 @@ def sentences_over_lines(doc: Doc) -> None:
     """
     for start, stop in doc.wrapped:
         for i in range(start, stop - 1):
-            if doc.reasons[i] != NEWSLETTER or _ENDS_SENTENCE.search(doc.text[i]):
+            if doc.reasons[i] != NEWSLETTER or ENDS_SENTENCE.search(doc.text[i]):
                 continue
             j = i + 1
             while j < stop and doc.kept(j):
                 doc.reasons[j] = NEWSLETTER
-                if _ENDS_SENTENCE.search(doc.text[j]):
+                if ENDS_SENTENCE.search(doc.text[j]):
                     break
                 j += 1
-
-
-_ENDS_SENTENCE = re.compile(r"[.!?…][\"'“”„«»’)\]]*$")
 
 
 # --------------------------------------------------------------------------- whole page

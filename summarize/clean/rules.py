@@ -6,8 +6,8 @@ its own has a name below; rules tried together as one set are a tuple of Rules (
 indexed by trigger in `RuleIndex` because it is searched in lines of any length). Long
 lists of alternative labels are one Rule whose pattern joins them (`_whole`): one regex
 is far cheaper than one per label. Nothing here decides anything: the line verdicts
-(`lines.py`) and the context rules (`context.py`) say how, on which lines and in which
-order the rules are applied.
+(`lines.py`) and the context rules (`comments.py`, `boxes.py`, `context.py`) say how, on
+which lines and in which order the rules are applied.
 
 Patterns are matched against the lowercased line unless their comment says otherwise
 (names in bylines are matched case-sensitively). German and English rules always both
@@ -114,6 +114,10 @@ def _whole(*alternatives: str) -> re.Pattern[str]:
 SENTENCE_END = re.compile(r"[.!?…][\"'“”„«»’)\]]*(?:\s|$)")
 # Sentence-like ending of a short line (a label or heading has none of these).
 ENDS_LIKE_SENTENCE = re.compile(r"[.!?…:;,][\"'“”„«»’)\]]*$")
+# A line that ends a sentence (a line that does not goes on in the next one).
+ENDS_SENTENCE = re.compile(r"[.!?…][\"'“”„«»’)\]]*$")
+# A teaser or subject line cut short.
+ELLIPSIS = ("…", "...")
 HAS_ALNUM = re.compile(r"[^\W_]")
 DIGIT = re.compile(r"\d")
 LETTER_RUN = re.compile(r"[^\W\d_]+")
@@ -1294,10 +1298,8 @@ COMMENT_COUNTER = Rule(
         r"(?:diskussion|discussion|forum) \(\d+(?: beiträge| postings)?\)",
     ),
 )
-# Forum replies: "Re: Putin und Kim", "AW: ...", and a second post header after the first
-# post ("Beitrag von mauzi » Mi 19. Jun 2024, 09:12", phpBB style).
+# Forum replies: "Re: Putin und Kim", "AW: ...".
 FORUM_REPLY = Rule(COMMENTS, _rx(r"^(?:re|aw|antw|wg)\s*(?:\^\d+|\[\d+\])?\s*:\s*\S"))
-FORUM_POST_HEADER = Rule(COMMENTS, _rx(r"^(?:beitrag|post|antwort|reply) (?:von|by) \S.{0,60}?»"))
 # Evidence that a stretch of text is replies, not article (MENTION is matched against
 # the line as written).
 MENTION = Rule(COMMENTS, re.compile(r"(?<![\w.@])@[^\W\d_][\w.-]{1,30}"))
@@ -1477,7 +1479,7 @@ RECORD_PROFILE = Rule(
     ),
 )
 
-# --- boxes the context rules read (summarize.clean.context).
+# --- boxes the box rules read (summarize.clean.boxes).
 # Ad copy under an ad label sells: it talks to the reader, names a price or urges.
 AD_COPY = re.compile(
     r"\b(?:Sie|Ihr|Ihre|Ihren|Ihrer|Ihnen|du|dein|deine|you|your|You|Your)\b"

@@ -42,9 +42,6 @@ from .pipeline import Workspace, failure, keep_translatable, read_and_prepare, t
 # A candidate's id: (document index << _SHIFT) + its rank in the document, so
 # ids sort like the candidates of the documents in input order.
 _SHIFT = 20
-# How far the client reads the partitions' ranked groups at a time, per fact asked.
-_PAGE_PER_FACT = 4
-_MIN_PAGE = 64
 
 
 class Executor(Protocol):
@@ -380,7 +377,8 @@ def group_and_rank(
     # 4. Rank: merge the partitions' ranked groups, reading pages as needed;
     #    then fetch the chosen facts' sentences from their partitions.
     centres: dict[int, facts.Candidate] = {}
-    page = max(_PAGE_PER_FACT * (count or 0), _MIN_PAGE)
+    # a page holds as many ranked groups as the ranking reads per fact asked (its pool)
+    page = max(grouping.POOL_PER_FACT * (count or 0), grouping.MIN_POOL)
 
     def ranked() -> Iterator[grouping.Group]:
         streams = [_pages(executor, g, page) for g in grouped]

@@ -115,14 +115,6 @@ def sentence_count(total: int, sentences: int | None, ratio: float | None) -> in
     return count
 
 
-def rank_sentences(
-    sentences: Sequence[Sentence], language: str, method: str = DEFAULT_METHOD
-) -> list[float]:
-    """Score every sentence with the chosen method (higher is better)."""
-    summarizer = summarizer_for(method)
-    return summarizer.rank(sentences, language) if sentences else []
-
-
 def summarizer_for(method: str) -> Summarizer:
     if method not in SUMMARIZERS:
         raise UsageError(f"unknown method {method!r}; choose one of {', '.join(SUMMARIZERS)}")
