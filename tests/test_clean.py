@@ -3,7 +3,6 @@ sites (German and English), and properties that must hold for any text."""
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 import pytest
@@ -588,8 +587,9 @@ def test_only_terminators(terminators: list[str]) -> None:
 
 
 # --------------------------------------------------------------------------- speed
-def test_large_and_pathological_inputs_stay_linear() -> None:
-    """Whole megabytes in well under the limit; one huge line; many tiny lines."""
+def test_large_and_pathological_inputs_are_cleaned_whole() -> None:
+    """Whole megabytes, one huge line, many tiny lines: every line is judged and the
+    offsets cover the text. (How fast is measured in benchmarks/, never in tests.)"""
     sample = "\n\n".join(_read(path) for path in sorted(SAMPLES.glob("*.txt")))
     cases = [
         sample * 40,  # ~1.4 MB of realistic pages
@@ -598,8 +598,8 @@ def test_large_and_pathological_inputs_stay_linear() -> None:
         "Kommentare\n1. @a\n" * 50_000,  # markers everywhere
     ]
     for text in cases:
-        started = time.perf_counter()
         cleaned = clean_text(text)
-        elapsed = time.perf_counter() - started
-        assert elapsed < 20, elapsed
         assert cleaned.lines[-1].end <= len(text)
+        assert cleaned.kept_lines + cleaned.dropped_lines == sum(
+            1 for line in cleaned.lines if not line.blank
+        )
