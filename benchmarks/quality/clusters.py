@@ -56,8 +56,11 @@ def vectors(articles: list[newsdev.Article]) -> np.ndarray:
     stops = _stop_words()
     bags = []
     for a in articles:
-        words = [w for w in _WORD.findall((a.teaser + " " + a.body).lower())
-                 if w not in stops and not w.isdigit() and len(w) > 2]
+        words = [
+            w
+            for w in _WORD.findall((a.teaser + " " + a.body).lower())
+            if w not in stops and not w.isdigit() and len(w) > 2
+        ]
         bags.append(Counter(stem(w) for w in words))
     df = Counter(t for bag in bags for t in bag)
     vocab = {t: i for i, t in enumerate(t for t, n in df.items() if n >= 2)}
@@ -121,11 +124,16 @@ def main(argv: list[str] | None = None) -> int:
     seen: Counter[str] = Counter(a for c in clusters for a in c["articles"])
     problems = [f"unknown id {a}" for a in seen if a not in by_id]
     problems += [f"{a} in {n} clusters" for a, n in seen.items() if n > 1]
-    problems += [f"{c['id']}: size {len(c['articles'])}" for c in clusters
-                 if not 2 <= len(c["articles"]) <= 6]
+    problems += [
+        f"{c['id']}: size {len(c['articles'])}"
+        for c in clusters
+        if not 2 <= len(c["articles"]) <= 6
+    ]
     splits = Counter(c["split"] for c in clusters)
-    print(f"{len(clusters)} clusters ({dict(splits)}), {len(seen)} articles, "
-          f"sizes {dict(sorted(Counter(len(c['articles']) for c in clusters).items()))}")
+    print(
+        f"{len(clusters)} clusters ({dict(splits)}), {len(seen)} articles, "
+        f"sizes {dict(sorted(Counter(len(c['articles']) for c in clusters).items()))}"
+    )
     for p in problems:
         print("problem:", p)
     return 1 if problems else 0

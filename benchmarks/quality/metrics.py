@@ -40,11 +40,12 @@ def tokens(text: str, stop_words: frozenset[str] = frozenset()) -> list[str]:
 
 
 def _ngrams(toks: list[str], n: int) -> Counter[tuple[str, ...]]:
-    return Counter(tuple(toks[i:i + n]) for i in range(len(toks) - n + 1))
+    return Counter(tuple(toks[i : i + n]) for i in range(len(toks) - n + 1))
 
 
-def rouge_n(candidate: str, reference: str, n: int,
-            stop_words: frozenset[str] = frozenset()) -> float:
+def rouge_n(
+    candidate: str, reference: str, n: int, stop_words: frozenset[str] = frozenset()
+) -> float:
     """ROUGE-N F1 (0..100) of one candidate against one reference."""
     cand = _ngrams(tokens(candidate, stop_words), n)
     ref = _ngrams(tokens(reference, stop_words), n)
@@ -67,16 +68,22 @@ class Rouge:
     items: int
 
     def as_dict(self) -> dict[str, float | int]:
-        return {"rouge1": round(self.r1, 2), "rouge2": round(self.r2, 2),
-                "rouge1_nostop": round(self.r1_content, 2),
-                "rouge2_nostop": round(self.r2_content, 2), "items": self.items}
+        return {
+            "rouge1": round(self.r1, 2),
+            "rouge2": round(self.r2, 2),
+            "rouge1_nostop": round(self.r1_content, 2),
+            "rouge2_nostop": round(self.r2_content, 2),
+            "items": self.items,
+        }
 
 
 def mean_rouge(pairs: Iterable[tuple[str, str]]) -> Rouge:
     """Average ROUGE over (candidate, reference) pairs; an empty candidate scores 0."""
     stops = german_stop_words()
-    rows = [(rouge_n(c, r, 1), rouge_n(c, r, 2), rouge_n(c, r, 1, stops), rouge_n(c, r, 2, stops))
-            for c, r in pairs]
+    rows = [
+        (rouge_n(c, r, 1), rouge_n(c, r, 2), rouge_n(c, r, 1, stops), rouge_n(c, r, 2, stops))
+        for c, r in pairs
+    ]
     if not rows:
         return Rouge(0.0, 0.0, 0.0, 0.0, 0)
     cols = list(zip(*rows))
@@ -116,6 +123,12 @@ class PRF:
         return 2 * p * r / (p + r) if p + r else 0.0
 
     def as_dict(self) -> dict[str, float | int]:
-        return {"precision": round(100 * self.precision, 2), "recall": round(100 * self.recall, 2),
-                "f1": round(100 * self.f1, 2), "tp": self.tp, "fp": self.fp, "fn": self.fn,
-                "tn": self.tn}
+        return {
+            "precision": round(100 * self.precision, 2),
+            "recall": round(100 * self.recall, 2),
+            "f1": round(100 * self.f1, 2),
+            "tp": self.tp,
+            "fp": self.fp,
+            "fn": self.fn,
+            "tn": self.tn,
+        }

@@ -91,8 +91,9 @@ def load_articles(data: Path) -> list[Article]:
     with open(Path(data) / "articles.jsonl", encoding="utf-8") as f:
         for line in f:
             r = json.loads(line)
-            rows.append(Article(r["id"], r["category"], (r["teaser"] or "").strip(),
-                                r["body"].strip()))
+            rows.append(
+                Article(r["id"], r["category"], (r["teaser"] or "").strip(), r["body"].strip())
+            )
     return rows
 
 
@@ -102,8 +103,16 @@ def load_threads(data: Path) -> list[Thread]:
         for line in f:
             r = json.loads(line)
             posts = tuple(
-                Post(p["post"], p["parent"], p["user"], p["created"], (p["headline"] or "").strip(),
-                     (p["body"] or "").strip(), int(p["up"] or 0), int(p["down"] or 0))
+                Post(
+                    p["post"],
+                    p["parent"],
+                    p["user"],
+                    p["created"],
+                    (p["headline"] or "").strip(),
+                    (p["body"] or "").strip(),
+                    int(p["up"] or 0),
+                    int(p["down"] or 0),
+                )
                 for p in r["posts"]
             )
             threads.append(Thread(r["thread"], tuple(p for p in posts if p.body)))
@@ -112,11 +121,13 @@ def load_threads(data: Path) -> list[Thread]:
 
 # --------------------------------------------------------------------------- sentences
 # Abbreviations after which a period does not end a sentence (lowercased, no period).
-_ABBREVIATIONS = frozenset("""
+_ABBREVIATIONS = frozenset(
+    """
     z b bzw ca dr prof nr st str mio mrd abs art bzw etc evtl ggf inkl jh jhd usw vgl
     u a v o s d h o ä sog insb max min mag ing dipl mr mrs ms jr sr vs gen hl bspw zb
     jan feb mär apr jun jul aug sep sept okt nov dez tel fr hr hrn mind rd geb gest
-    """.split())
+    """.split()
+)
 # A candidate sentence end: terminator(s), optional closing quote/bracket, space, then
 # something that can start a sentence (capital, digit, opening quote).
 _BOUNDARY = re.compile(r"[.!?…]+[\"'“”«»)\]]*\s+(?=[\"„“«(]?[A-ZÄÖÜ0-9])")
@@ -132,13 +143,13 @@ def split_sentences(text: str) -> list[str]:
     out, start = [], 0
     for m in _BOUNDARY.finditer(text):
         if text[m.start()] == ".":
-            word = _LAST_WORD.search(text[start:m.start()])
+            word = _LAST_WORD.search(text[start : m.start()])
             token = word.group(1).lower().rstrip(".") if word else ""
             token = token.split(".")[-1] if "." in token else token  # "u.a" -> "a"
             ordinal = token.isdigit() and len(token) <= 3  # not a year: "im Jahr 2015."
             if token in _ABBREVIATIONS or ordinal or len(token) == 1:
                 continue
-        out.append(text[start:m.end()].strip())
+        out.append(text[start : m.end()].strip())
         start = m.end()
     rest = text[start:].strip()
     if rest:
@@ -153,7 +164,7 @@ def paragraphs(article: Article) -> list[str]:
     paras, i = [], 0
     while i < len(sentences):
         n = rng.choice((1, 2, 2, 3, 3, 3, 4))
-        paras.append(" ".join(sentences[i:i + n]))
+        paras.append(" ".join(sentences[i : i + n]))
         i += n
     return paras
 

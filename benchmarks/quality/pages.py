@@ -47,9 +47,24 @@ import newsdev  # noqa: E402
 
 BODY_KINDS = frozenset({"title", "teaser", "body"})
 JUNK_KINDS = (
-    "nav", "byline", "date", "meta", "caption", "share", "related", "ad", "newsletter",
-    "consent", "paywall", "pullquote", "widget", "notice", "comment", "comment_title",
-    "comment_meta", "footer",
+    "nav",
+    "byline",
+    "date",
+    "meta",
+    "caption",
+    "share",
+    "related",
+    "ad",
+    "newsletter",
+    "consent",
+    "paywall",
+    "pullquote",
+    "widget",
+    "notice",
+    "comment",
+    "comment_title",
+    "comment_meta",
+    "footer",
 )
 
 
@@ -87,8 +102,9 @@ class Page:
 
     def wrapped(self, kind: str, text: str, width: int, indent: str = "") -> None:
         """One paragraph hard-wrapped at `width` columns: several lines of one kind."""
-        for line in textwrap.wrap(text, width, initial_indent=indent,
-                                  subsequent_indent=indent, break_on_hyphens=False):
+        for line in textwrap.wrap(
+            text, width, initial_indent=indent, subsequent_indent=indent, break_on_hyphens=False
+        ):
             self.add(kind, line)
 
     def text(self) -> str:
@@ -136,12 +152,46 @@ _PHOTOGRAPHERS = """Hans Punz|Helmut Fohringer|Georg Hochmuth|Roland Schlager|He
     Michael Kappeler|Kay Nietfeld|Leonhard Foeger|Heinz-Peter Bader|Yves Herman""".split("|")
 _AGENCIES = ("APA", "Reuters", "AP", "AFP", "dpa", "EPA", "APA/AFP", "APA/dpa", "picturedesk.com")
 _CITIES = ("Wien", "Graz", "Linz", "Salzburg", "Innsbruck", "Klagenfurt", "Berlin", "Brüssel")
-_DISTRICTS = ("Baden", "Mödling", "Tulln", "Wels-Land", "Leibnitz", "Villach", "Kufstein",
-              "Neusiedl am See", "Bruck an der Leitha", "Gmunden")
-_DE_MONTHS = ("Jänner", "Februar", "März", "April", "Mai", "Juni", "Juli", "August",
-              "September", "Oktober", "November", "Dezember")
-_DE_MONTHS_SHORT = ("Jän", "Feb", "Mär", "Apr", "Mai", "Jun", "Jul", "Aug", "Sep", "Okt",
-                    "Nov", "Dez")
+_DISTRICTS = (
+    "Baden",
+    "Mödling",
+    "Tulln",
+    "Wels-Land",
+    "Leibnitz",
+    "Villach",
+    "Kufstein",
+    "Neusiedl am See",
+    "Bruck an der Leitha",
+    "Gmunden",
+)
+_DE_MONTHS = (
+    "Jänner",
+    "Februar",
+    "März",
+    "April",
+    "Mai",
+    "Juni",
+    "Juli",
+    "August",
+    "September",
+    "Oktober",
+    "November",
+    "Dezember",
+)
+_DE_MONTHS_SHORT = (
+    "Jän",
+    "Feb",
+    "Mär",
+    "Apr",
+    "Mai",
+    "Jun",
+    "Jul",
+    "Aug",
+    "Sep",
+    "Okt",
+    "Nov",
+    "Dez",
+)
 _DE_DAYS = ("Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag", "Samstag", "Sonntag")
 _EN_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 _EN_DAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
@@ -181,8 +231,10 @@ def de_date(d: dt.datetime, style: str) -> str:
     if style == "dots_uhr":  # 12.03.2016 14:03 Uhr
         return f"{d:%d.%m.%Y %H:%M} Uhr"
     if style == "phpbb":  # Sa 12. Mär 2016, 14:03
-        return (f"{_DE_DAYS[d.weekday()][:2]} {d.day}. {_DE_MONTHS_SHORT[d.month - 1]} "
-                f"{d.year}, {d:%H:%M}")
+        return (
+            f"{_DE_DAYS[d.weekday()][:2]} {d.day}. {_DE_MONTHS_SHORT[d.month - 1]} "
+            f"{d.year}, {d:%H:%M}"
+        )
     if style == "wp":  # 12. März 2016 um 14:03 Uhr
         return f"{d.day}. {_DE_MONTHS[d.month - 1]} {d.year} um {d:%H:%M} Uhr"
     if style == "date":  # 12. März 2016
@@ -195,8 +247,9 @@ def de_date(d: dt.datetime, style: str) -> str:
 
 
 def ago(rng: random.Random, lang: str = "de") -> str:
-    n, unit = rng.choice(((rng.randint(2, 59), "m"), (rng.randint(1, 23), "h"),
-                          (rng.randint(1, 6), "d")))
+    n, unit = rng.choice(
+        ((rng.randint(2, 59), "m"), (rng.randint(1, 23), "h"), (rng.randint(1, 6), "d"))
+    )
     if lang == "en":  # Reddit style: "4h", "56m", "3d"
         return f"{n}{unit}"
     word = {"m": "Minuten", "h": "Stunden" if n > 1 else "Stunde", "d": "Tagen" if n > 1 else "Tag"}
@@ -225,15 +278,21 @@ class Pools:
 
 
 def load_pools(data: Path, split: str) -> Pools:
-    articles = [a for a in newsdev.load_articles(data)
-                if not a.stub and a.teaser and newsdev.article_split(a.id) == split]
-    threads = [t for t in newsdev.load_threads(data)
-               if t.posts and newsdev.thread_split(t.id) == split]
+    articles = [
+        a
+        for a in newsdev.load_articles(data)
+        if not a.stub and a.teaser and newsdev.article_split(a.id) == split
+    ]
+    threads = [
+        t for t in newsdev.load_threads(data) if t.posts and newsdev.thread_split(t.id) == split
+    ]
     return Pools(articles, threads)
 
 
-_NAME = re.compile(r"\b([A-ZÄÖÜ][\w-]+) "
-                   r"((?:[A-Z]\. )?[A-ZÄÖÜ][a-zäöüßéáčćš]+(?:-[A-ZÄÖÜ][a-zäöüß]+)?)")
+_NAME = re.compile(
+    r"\b([A-ZÄÖÜ][\w-]+) "
+    r"((?:[A-Z]\. )?[A-ZÄÖÜ][a-zäöüßéáčćš]+(?:-[A-ZÄÖÜ][a-zäöüß]+)?)"
+)
 
 
 def person_in(paragraph: str) -> str | None:
@@ -275,9 +334,9 @@ class Ctx:
     def __post_init__(self) -> None:
         r = self.rng
         self.date = dt.datetime(2015, 6, 1, 6, 0) + dt.timedelta(
-            days=r.randrange(395), minutes=r.randrange(16 * 60))
-        self.paras = ([self.article.body] if self.article.stub
-                      else newsdev.paragraphs(self.article))
+            days=r.randrange(395), minutes=r.randrange(16 * 60)
+        )
+        self.paras = [self.article.body] if self.article.stub else newsdev.paragraphs(self.article)
         head, teaser = newsdev.headline(self.article), self.article.teaser
         if self.no_teaser:
             head = teaser = ""
@@ -336,31 +395,49 @@ class Ctx:
         who = person_in(paragraph) if paragraph else None
         city = self.dateline_city()
         if who:
-            return r.choice((
-                f"{who} am {r.choice(_DE_DAYS)} in {city}.",
-                f"{who} bei einer Pressekonferenz.",
-                f"{who} (Archivbild).",
-                f"{who} bei einem Auftritt im {r.choice(_DE_MONTHS)}.",
-                f"Im Mittelpunkt: {who}.",
-                f"{who}",
-            ))
-        return r.choice((
-            "Symbolbild.", f"Blick auf {city}.", "Einsatzkräfte vor Ort.",
-            f"Die Lage in {city} am {r.choice(_DE_DAYS)}.",
-            "Das Archivbild zeigt die Szene im Vorjahr.",
-            "Nicht alle sind mit der Entscheidung zufrieden.", "Archivbild",
-        ))
+            return r.choice(
+                (
+                    f"{who} am {r.choice(_DE_DAYS)} in {city}.",
+                    f"{who} bei einer Pressekonferenz.",
+                    f"{who} (Archivbild).",
+                    f"{who} bei einem Auftritt im {r.choice(_DE_MONTHS)}.",
+                    f"Im Mittelpunkt: {who}.",
+                    f"{who}",
+                )
+            )
+        return r.choice(
+            (
+                "Symbolbild.",
+                f"Blick auf {city}.",
+                "Einsatzkräfte vor Ort.",
+                f"Die Lage in {city} am {r.choice(_DE_DAYS)}.",
+                "Das Archivbild zeigt die Szene im Vorjahr.",
+                "Nicht alle sind mit der Entscheidung zufrieden.",
+                "Archivbild",
+            )
+        )
 
     def credit(self, style: str = "Foto") -> str:
         r = self.rng
         agency = r.choice(_AGENCIES)
         who = r.choice(_PHOTOGRAPHERS)
-        return r.choice((f"{style}: {agency}/{who}", f"{style}: {agency}", f"{style}: {who}",
-                         f"© {agency}/{who}", f"{style}: {agency}/{who}"))
+        return r.choice(
+            (
+                f"{style}: {agency}/{who}",
+                f"{style}: {agency}",
+                f"{style}: {who}",
+                f"© {agency}/{who}",
+                f"{style}: {agency}/{who}",
+            )
+        )
 
     def pull_quote(self) -> str:
-        candidates = [s for p in self.paras[2:] for s in newsdev.split_sentences(p)
-                      if 8 <= len(s.split()) <= 22]
+        candidates = [
+            s
+            for p in self.paras[2:]
+            for s in newsdev.split_sentences(p)
+            if 8 <= len(s.split()) <= 22
+        ]
         s = self.rng.choice(candidates) if candidates else self.paras[-1]
         left, right = self.rng.choice((("„", "“"), ('"', '"'), ("»", "«")))
         return left + s.rstrip(".") + right
@@ -381,8 +458,18 @@ class Ctx:
                 nick_of[p.post] = nick(p.user)
                 body = [ln.strip() for ln in p.body.replace("\r", "").split("\n")]
                 created = dt.datetime.fromisoformat(p.created[:19])
-                out.append(Comment(p.user, created, p.headline, body, p.up, p.down,
-                                   depth_of[p.post], nick_of.get(p.parent or "", "")))
+                out.append(
+                    Comment(
+                        p.user,
+                        created,
+                        p.headline,
+                        body,
+                        p.up,
+                        p.down,
+                        depth_of[p.post],
+                        nick_of.get(p.parent or "", ""),
+                    )
+                )
                 if len(out) >= want:
                     break
         return out
@@ -418,8 +505,14 @@ def head_block(p: Page, ctx: Ctx, gap: bool = True) -> None:
             p.gap()
 
 
-def body_block(p: Page, ctx: Ctx, inline: dict[int, Callable[[], None]] | None = None,
-               gap: bool = True, wrap: int = 0, indent: str = "") -> None:
+def body_block(
+    p: Page,
+    ctx: Ctx,
+    inline: dict[int, Callable[[], None]] | None = None,
+    gap: bool = True,
+    wrap: int = 0,
+    indent: str = "",
+) -> None:
     """The article paragraphs; inline[i]() renders furniture before paragraph i."""
     for i, para in enumerate(ctx.paras):
         if inline and i in inline:
@@ -453,13 +546,15 @@ AD_COPY = (
     "Sichern Sie sich jetzt Ihr Ticket für das Konzert des Jahres.",
 )
 CATEGORY_SUB = {
-    "Inland": ("Parteien", "Regierung", "Bundesländer", "Asyl"), "International": (
-        "Europa", "Nahost", "Amerika", "Asien"), "Wirtschaft": ("Unternehmen", "Finanzmärkte",
-        "Arbeit", "Handel"), "Web": ("Netzpolitik", "Smartphones", "Games", "Netzpanorama"),
-    "Sport": ("Fußball", "Tennis", "Wintersport", "Mehr Sport"), "Panorama": (
-        "Chronik", "Wien", "Weltchronik", "Flucht"), "Etat": ("Medienpolitik", "TV", "Zeitungen"),
-    "Kultur": ("Film", "Musik", "Bühne", "Literatur"), "Wissenschaft": (
-        "Welt", "Natur", "Weltraum", "Zeitgeschichte"),
+    "Inland": ("Parteien", "Regierung", "Bundesländer", "Asyl"),
+    "International": ("Europa", "Nahost", "Amerika", "Asien"),
+    "Wirtschaft": ("Unternehmen", "Finanzmärkte", "Arbeit", "Handel"),
+    "Web": ("Netzpolitik", "Smartphones", "Games", "Netzpanorama"),
+    "Sport": ("Fußball", "Tennis", "Wintersport", "Mehr Sport"),
+    "Panorama": ("Chronik", "Wien", "Weltchronik", "Flucht"),
+    "Etat": ("Medienpolitik", "TV", "Zeitungen"),
+    "Kultur": ("Film", "Musik", "Bühne", "Literatur"),
+    "Wissenschaft": ("Welt", "Natur", "Weltraum", "Zeitgeschichte"),
 }
 
 
@@ -472,21 +567,30 @@ def vote_line(c: Comment, style: str) -> str:
 
 
 # --------------------------------------------------------------------------- dev families
-PORTAL_NAV = ("derstandpunkt.at",
-              "International Inland Wirtschaft Web Sport Panorama Etat Kultur Wissenschaft "
-              "Gesundheit Bildung Reisen Lifestyle Familie Meinung",
-              "Suche   Login   Abo")
+PORTAL_NAV = (
+    "derstandpunkt.at",
+    "International Inland Wirtschaft Web Sport Panorama Etat Kultur Wissenschaft "
+    "Gesundheit Bildung Reisen Lifestyle Familie Meinung",
+    "Suche   Login   Abo",
+)
 PORTAL_CONSENT = (
     "Wir verwenden Cookies und ähnliche Technologien, um Inhalte und Werbung zu "
     "personalisieren, Funktionen für soziale Medien anzubieten und die Zugriffe auf unsere "
     "Website zu analysieren. Mit Ihrer Zustimmung akzeptieren Sie die Verarbeitung Ihrer "
-    "Daten durch uns und unsere Partner.", "Einverstanden", "Einstellungen")
-PORTAL_FOOTER = ("Impressum & Offenlegung   Datenschutz   AGB   Kontakt   Hilfe   Werbung",
-                 "© derstandpunkt.at 2016 – Alle Rechte vorbehalten. Nutzung ausschließlich "
-                 "für den privaten Eigenbedarf.")
-PORTAL_RULES = ("Die Kommentare von Usern und Userinnen geben nicht notwendigerweise die "
-                "Meinung der Redaktion wieder. Die Redaktion behält sich vor, Kommentare, "
-                "welche straf- oder zivilrechtliche Normen verletzen, zu entfernen.")
+    "Daten durch uns und unsere Partner.",
+    "Einverstanden",
+    "Einstellungen",
+)
+PORTAL_FOOTER = (
+    "Impressum & Offenlegung   Datenschutz   AGB   Kontakt   Hilfe   Werbung",
+    "© derstandpunkt.at 2016 – Alle Rechte vorbehalten. Nutzung ausschließlich "
+    "für den privaten Eigenbedarf.",
+)
+PORTAL_RULES = (
+    "Die Kommentare von Usern und Userinnen geben nicht notwendigerweise die "
+    "Meinung der Redaktion wieder. Die Redaktion behält sich vor, Kommentare, "
+    "welche straf- oder zivilrechtliche Normen verletzen, zu entfernen."
+)
 
 
 def fam_portal_forum(ctx: Ctx) -> Page:
@@ -519,15 +623,20 @@ def fam_portal_forum(ctx: Ctx) -> Page:
         def picture(i: int = i) -> None:
             p.add("caption", ctx.caption(ctx.paras[i]))
             p.add("caption", ctx.credit("foto").lower())
+
         inline[i] = picture
     if len(spots) > 1 and r.random() < 0.5:
         related = ctx.related(r.randint(2, 3))
-        inline[spots[1]] = lambda: p.add("related", "Mehr zum Thema",
-                                         *[short_title(a) for a in related])
+        inline[spots[1]] = lambda: p.add(
+            "related", "Mehr zum Thema", *[short_title(a) for a in related]
+        )
     body_block(p, ctx, inline)
     if r.random() < 0.5:  # source and date note at the end of the text
-        p.add("meta", f"({r.choice(('APA', 'red', 'APA, red', 'Reuters, dpa'))}, "
-                      f"{ctx.date.day}.{ctx.date.month}.{ctx.date.year})")
+        p.add(
+            "meta",
+            f"({r.choice(('APA', 'red', 'APA, red', 'Reuters, dpa'))}, "
+            f"{ctx.date.day}.{ctx.date.month}.{ctx.date.year})",
+        )
         p.gap()
     p.add("share", r.choice(("Facebook Twitter E-Mail Drucken", "Teilen  Twittern  Mailen")))
     p.gap()
@@ -559,18 +668,32 @@ def fam_portal_forum(ctx: Ctx) -> Page:
     return p
 
 
-MAG_NAV = ("Menü", "NACHRICHTENSPIEGEL", "Politik  Meinung  Wirtschaft  Panorama  Sport  Kultur  "
-           "Netzwelt  Wissenschaft  mehr", "Abo   Anmelden")
-MAG_NEWSLETTER = ("Die Lage am Morgen",
-                  "Was heute wichtig ist – und was Sie wissen müssen: unser Nachrichtenüberblick, "
-                  "jeden Morgen um sechs Uhr in Ihrem Postfach.",
-                  "Jetzt kostenlos anmelden")
-MAG_FOOTER = ("Impressum", "Datenschutz", "Nutzungsbedingungen", "Kontakt", "Hilfe",
-              "Alle Rechte vorbehalten")
-MAG_CONSENT = ("Wir und unsere Partner speichern und verarbeiten personenbezogene Daten wie "
-               "Ihre IP-Adresse und Informationen aus Ihrem Endgerät. Sie können Ihre "
-               "Einwilligung jederzeit in den Datenschutzeinstellungen widerrufen.",
-               "Akzeptieren und weiter")
+MAG_NAV = (
+    "Menü",
+    "NACHRICHTENSPIEGEL",
+    "Politik  Meinung  Wirtschaft  Panorama  Sport  Kultur  Netzwelt  Wissenschaft  mehr",
+    "Abo   Anmelden",
+)
+MAG_NEWSLETTER = (
+    "Die Lage am Morgen",
+    "Was heute wichtig ist – und was Sie wissen müssen: unser Nachrichtenüberblick, "
+    "jeden Morgen um sechs Uhr in Ihrem Postfach.",
+    "Jetzt kostenlos anmelden",
+)
+MAG_FOOTER = (
+    "Impressum",
+    "Datenschutz",
+    "Nutzungsbedingungen",
+    "Kontakt",
+    "Hilfe",
+    "Alle Rechte vorbehalten",
+)
+MAG_CONSENT = (
+    "Wir und unsere Partner speichern und verarbeiten personenbezogene Daten wie "
+    "Ihre IP-Adresse und Informationen aus Ihrem Endgerät. Sie können Ihre "
+    "Einwilligung jederzeit in den Datenschutzeinstellungen widerrufen.",
+    "Akzeptieren und weiter",
+)
 
 
 def fam_magazine(ctx: Ctx) -> Page:
@@ -583,8 +706,16 @@ def fam_magazine(ctx: Ctx) -> Page:
     if ctx.title and r.random() < 0.7:
         p.add("meta", sub_of(ctx))  # kicker above the headline
     head_block(p, ctx, gap=r.random() < 0.5)
-    p.add("byline", r.choice((f"Von {ctx.author()}", f"Von {ctx.author()}, {ctx.dateline_city()}",
-                              f"Ein Kommentar von {ctx.author()}")))
+    p.add(
+        "byline",
+        r.choice(
+            (
+                f"Von {ctx.author()}",
+                f"Von {ctx.author()}, {ctx.dateline_city()}",
+                f"Ein Kommentar von {ctx.author()}",
+            )
+        ),
+    )
     p.add("date", de_date(ctx.date, "day"))
     p.add("share", r.choice(("Teilen", "Feedback")), "Merken")
     p.gap()
@@ -611,16 +742,18 @@ def fam_magazine(ctx: Ctx) -> Page:
     if style == 0:
         p.add("comment_meta", f"Diskussion ({total} Beiträge)")
     elif style == 1:
-        p.add("comment_meta", r.choice(("Forum: Diskutieren Sie mit",
-                                        "Forum\nDiskutieren Sie mit")))
+        p.add(
+            "comment_meta", r.choice(("Forum: Diskutieren Sie mit", "Forum\nDiskutieren Sie mit"))
+        )
     p.add("comment_meta", r.choice(("Alle Kommentare öffnen", "Neueste zuerst")))
     for n, c in enumerate(comments, 1):
         first = c.headline or " ".join(" ".join(c.body).split()[:6]) + "…"
         p.add("comment_title", f"{n}. {first}")
         for para in post_paragraphs(c, joined=True):
             p.add("comment", para)
-        when = (de_date(c.created, "dots_uhr") if r.random() < 0.6
-                else f"heute, {c.created:%H:%M} Uhr")
+        when = (
+            de_date(c.created, "dots_uhr") if r.random() < 0.6 else f"heute, {c.created:%H:%M} Uhr"
+        )
         p.add("comment_meta", f"{nick(c.user)} {when}")
         p.gap()
     if total > len(comments):
@@ -632,10 +765,15 @@ def fam_magazine(ctx: Ctx) -> Page:
     return p
 
 
-TECH_FOOTER = ("Zur Startseite", "Impressum · Datenschutz · Kontakt · Mediadaten · Abo",
-               "Copyright © 2016 techticker Verlag GmbH")
-TECH_NEWSLETTER = ("techticker-Newsletter: Die wichtigsten News des Tages direkt in Ihr "
-                   "Postfach. Melden Sie sich jetzt an.")
+TECH_FOOTER = (
+    "Zur Startseite",
+    "Impressum · Datenschutz · Kontakt · Mediadaten · Abo",
+    "Copyright © 2016 techticker Verlag GmbH",
+)
+TECH_NEWSLETTER = (
+    "techticker-Newsletter: Die wichtigsten News des Tages direkt in Ihr "
+    "Postfach. Melden Sie sich jetzt an."
+)
 
 
 def fam_techticker(ctx: Ctx) -> Page:
@@ -657,8 +795,9 @@ def fam_techticker(ctx: Ctx) -> Page:
     spots = slots(ctx, 1)
     if spots and r.random() < 0.6:
         rel = ctx.related(2)
-        inline[spots[0]] = lambda: p.add("related", "Mehr zum Thema:",
-                                         *[f"  {short_title(a)}" for a in rel])
+        inline[spots[0]] = lambda: p.add(
+            "related", "Mehr zum Thema:", *[f"  {short_title(a)}" for a in rel]
+        )
     body_block(p, ctx, inline)
     initials = (author.split()[0][0] + author.split()[1][:2]).lower()
     p.add("byline", f"({initials})")
@@ -672,28 +811,44 @@ def fam_techticker(ctx: Ctx) -> Page:
     if r.random() < 0.5:
         p.add("comment_meta", "Thema | Autor | Datum")
     for c in comments:
-        subject = c.headline or textwrap.shorten(" ".join(x for x in c.body if x), 60,
-                                                 placeholder=" …")
+        subject = c.headline or textwrap.shorten(
+            " ".join(x for x in c.body if x), 60, placeholder=" …"
+        )
         indent = "  " * c.depth if r.random() < 0.8 else ""
         if r.random() < 0.5:
             p.add("comment_title", f"{indent}{subject}")
             p.add("comment_meta", f"{indent}{nick(c.user)} · {de_date(c.created, 'dots')}")
         else:
-            p.add("comment_title", f"{indent}{subject} | {nick(c.user)} | "
-                                   f"{de_date(c.created, 'dots')}")
+            p.add(
+                "comment_title",
+                f"{indent}{subject} | {nick(c.user)} | {de_date(c.created, 'dots')}",
+            )
     p.add("comment_meta", "Alle Beiträge anzeigen")
     p.gap()
     p.add("footer", *TECH_FOOTER)
     return p
 
 
-WP_HEAD = ("Querbeet – Notizen aus Wien", "Gedanken zu Politik, Wirtschaft und dem ganzen Rest",
-           "Startseite", "Über mich", "Archiv", "Kontakt", "Suche nach:")
-WP_FORM = ("Schreibe einen Kommentar Antworten abbrechen",
-           "Deine E-Mail-Adresse wird nicht veröffentlicht. Erforderliche Felder sind mit * "
-           "markiert", "Kommentar", "Name *", "E-Mail *", "Website",
-           "Meinen Namen, meine E-Mail-Adresse und meine Website in diesem Browser speichern, "
-           "bis ich wieder kommentiere.", "Kommentar abschicken")
+WP_HEAD = (
+    "Querbeet – Notizen aus Wien",
+    "Gedanken zu Politik, Wirtschaft und dem ganzen Rest",
+    "Startseite",
+    "Über mich",
+    "Archiv",
+    "Kontakt",
+    "Suche nach:",
+)
+WP_FORM = (
+    "Schreibe einen Kommentar Antworten abbrechen",
+    "Deine E-Mail-Adresse wird nicht veröffentlicht. Erforderliche Felder sind mit * markiert",
+    "Kommentar",
+    "Name *",
+    "E-Mail *",
+    "Website",
+    "Meinen Namen, meine E-Mail-Adresse und meine Website in diesem Browser speichern, "
+    "bis ich wieder kommentiere.",
+    "Kommentar abschicken",
+)
 WP_FOOTER = ("Stolz präsentiert von WordPress", "Theme: Twenty Sixteen")
 
 
@@ -706,9 +861,15 @@ def fam_wordpress(ctx: Ctx) -> Page:
         p.add("title", ctx.title)
     elif ctx.teaser:
         p.add("title", ctx.teaser)
-    p.add("date", r.choice((f"Veröffentlicht am {de_date(ctx.date, 'date')} von {ctx.author()}",
-                            f"{de_date(ctx.date, 'date')} · {ctx.author()} · "
-                            f"{r.randint(1, 40)} Kommentare")))
+    p.add(
+        "date",
+        r.choice(
+            (
+                f"Veröffentlicht am {de_date(ctx.date, 'date')} von {ctx.author()}",
+                f"{de_date(ctx.date, 'date')} · {ctx.author()} · {r.randint(1, 40)} Kommentare",
+            )
+        ),
+    )
     p.gap()
     if ctx.title and ctx.teaser:
         p.add("teaser", ctx.teaser)
@@ -728,8 +889,11 @@ def fam_wordpress(ctx: Ctx) -> Page:
         p.add("related", short_title(a))
         p.add("related", f"In „{a.category}“")
     p.gap()
-    p.add("meta", f"Veröffentlicht unter {ctx.article.category} | Verschlagwortet mit "
-                  f"{sub_of(ctx)}, {ctx.dateline_city()}")
+    p.add(
+        "meta",
+        f"Veröffentlicht unter {ctx.article.category} | Verschlagwortet mit "
+        f"{sub_of(ctx)}, {ctx.dateline_city()}",
+    )
     p.gap()
     comments = ctx.comments(2, 9)
     title = ctx.subject()
@@ -755,10 +919,17 @@ def fam_wordpress(ctx: Ctx) -> Page:
 DQ_NAV = ("STADTMAGAZIN", "Aktuell | Stadtleben | Kultur | Essen & Trinken | Termine", "Suche")
 # The comment widget speaks English (as Disqus did on many German sites).
 DQ_BAR = ("Privacy Policy", "Login", "Recommend", "Tweet", "Share", "Sort by Best")
-DQ_FOOTER = ("Subscribe", "Add Disqus to your site", "Do Not Sell My Data",
-             "Stadtmagazin · Impressum · Mediadaten · AGB")
-DQ_CONSENT = ("Diese Website nutzt Cookies. Wenn Sie weitersurfen, stimmen Sie der Verwendung "
-              "von Cookies zu. Mehr erfahren", "OK")
+DQ_FOOTER = (
+    "Subscribe",
+    "Add Disqus to your site",
+    "Do Not Sell My Data",
+    "Stadtmagazin · Impressum · Mediadaten · AGB",
+)
+DQ_CONSENT = (
+    "Diese Website nutzt Cookies. Wenn Sie weitersurfen, stimmen Sie der Verwendung "
+    "von Cookies zu. Mehr erfahren",
+    "OK",
+)
 
 
 def fam_disqus(ctx: Ctx) -> Page:
@@ -815,13 +986,27 @@ def fam_disqus(ctx: Ctx) -> Page:
     return p
 
 
-BB_HEAD = ("Politikforum.at – Diskussionsforum für Politik und Gesellschaft",
-           "Schnellzugriff", "FAQ", "Registrieren", "Anmelden")
-BB_FOOTER = ("Wer ist online?", "Powered by phpBB® Forum Software © phpBB Limited",
-             "Alle Zeiten sind UTC+01:00", "Datenschutz | Nutzungsbedingungen")
-BB_SIGNATURES = ("Wer nichts weiß, muss alles glauben.", "Lieber stehend sterben als kniend leben.",
-                 "Man muss nicht alles glauben, was man denkt.", "Mfg", "lg aus Graz",
-                 "Die Wahrheit ist dem Menschen zumutbar.")
+BB_HEAD = (
+    "Politikforum.at – Diskussionsforum für Politik und Gesellschaft",
+    "Schnellzugriff",
+    "FAQ",
+    "Registrieren",
+    "Anmelden",
+)
+BB_FOOTER = (
+    "Wer ist online?",
+    "Powered by phpBB® Forum Software © phpBB Limited",
+    "Alle Zeiten sind UTC+01:00",
+    "Datenschutz | Nutzungsbedingungen",
+)
+BB_SIGNATURES = (
+    "Wer nichts weiß, muss alles glauben.",
+    "Lieber stehend sterben als kniend leben.",
+    "Man muss nicht alles glauben, was man denkt.",
+    "Mfg",
+    "lg aus Graz",
+    "Die Wahrheit ist dem Menschen zumutbar.",
+)
 
 
 def fam_phpbb(ctx: Ctx) -> Page:
@@ -834,8 +1019,12 @@ def fam_phpbb(ctx: Ctx) -> Page:
     kind = "title" if ctx.title else "comment_meta"
     p.add(kind, subject)
     comments = ctx.comments(3, 12)
-    p.add("comment_meta", "Antwort erstellen", "Suche…",
-          f"{len(comments) + 1} Beiträge • Seite 1 von 1")
+    p.add(
+        "comment_meta",
+        "Antwort erstellen",
+        "Suche…",
+        f"{len(comments) + 1} Beiträge • Seite 1 von 1",
+    )
     p.gap()
     starter = nick(str(_stable(ctx.article.id) % 30000))
 
@@ -843,8 +1032,9 @@ def fam_phpbb(ctx: Ctx) -> Page:
         pr = random.Random(_stable("profile" + who))
         p.add("comment_meta", who)
         p.add("comment_meta", f"Beiträge: {pr.randint(3, 9000)}")
-        joined = dt.datetime(2008, 1, 1, 9) + dt.timedelta(days=pr.randrange(2800),
-                                                           minutes=pr.randrange(720))
+        joined = dt.datetime(2008, 1, 1, 9) + dt.timedelta(
+            days=pr.randrange(2800), minutes=pr.randrange(720)
+        )
         p.add("comment_meta", f"Registriert: {de_date(joined, 'phpbb')}")
         if pr.random() < 0.5:
             p.add("comment_meta", f"Wohnort: {pr.choice(_CITIES)}")
@@ -882,19 +1072,31 @@ def fam_phpbb(ctx: Ctx) -> Page:
     p.add("comment_meta", "Antwort erstellen", f"{len(comments) + 1} Beiträge • Seite 1 von 1")
     p.add("footer", f"Zurück zu „{ctx.article.category}“", "Gehe zu")
     p.add("footer", *BB_FOOTER[:1])
-    p.add("footer", f"Mitglieder in diesem Forum: {r.randint(0, 4)} Mitglieder und "
-                    f"{r.randint(1, 30)} Gäste")
+    p.add(
+        "footer",
+        f"Mitglieder in diesem Forum: {r.randint(0, 4)} Mitglieder und {r.randint(1, 30)} Gäste",
+    )
     p.add("footer", *BB_FOOTER[1:])
     return p
 
 
-OTS_NAV = ("PRESSEPORTAL · Originaltext-Service", "Alle Meldungen | Themen | Kunden | Suche",
-           "Login")
-OTS_DISCLAIMER = ("*** ORIGINALTEXT-SERVICE UNTER AUSSCHLIESSLICHER INHALTLICHER "
-                  "VERANTWORTUNG DES AUSSENDERS ***")
-OTS_ORGS = ("Arbeiterkammer Wien", "Österreichischer Gewerkschaftsbund", "Wirtschaftskammer "
-            "Österreich", "Verein für Konsumenteninformation", "Bundesministerium für Inneres",
-            "Caritas Österreich", "Greenpeace CEE")
+OTS_NAV = (
+    "PRESSEPORTAL · Originaltext-Service",
+    "Alle Meldungen | Themen | Kunden | Suche",
+    "Login",
+)
+OTS_DISCLAIMER = (
+    "*** ORIGINALTEXT-SERVICE UNTER AUSSCHLIESSLICHER INHALTLICHER VERANTWORTUNG DES AUSSENDERS ***"
+)
+OTS_ORGS = (
+    "Arbeiterkammer Wien",
+    "Österreichischer Gewerkschaftsbund",
+    "Wirtschaftskammer Österreich",
+    "Verein für Konsumenteninformation",
+    "Bundesministerium für Inneres",
+    "Caritas Österreich",
+    "Greenpeace CEE",
+)
 
 
 def fam_press_release(ctx: Ctx) -> Page:
@@ -918,30 +1120,42 @@ def fam_press_release(ctx: Ctx) -> Page:
         p.add(ctx.body_kind, text)
         p.gap()
     org = r.choice(OTS_ORGS)
-    p.add("footer", "Rückfragehinweis:", f"   {org}", f"   {ctx.author()}",
-          f"   Telefon: +43 1 {r.randint(200, 999)} {r.randint(10, 99)} {r.randint(10, 99)}",
-          f"   E-Mail: presse@{org.split()[0].lower()}.at")
+    p.add(
+        "footer",
+        "Rückfragehinweis:",
+        f"   {org}",
+        f"   {ctx.author()}",
+        f"   Telefon: +43 1 {r.randint(200, 999)} {r.randint(10, 99)} {r.randint(10, 99)}",
+        f"   E-Mail: presse@{org.split()[0].lower()}.at",
+    )
     p.gap()
     p.add("footer", OTS_DISCLAIMER)
     p.add("meta", f"{number}    {ctx.date:%Y-%m-%d/%H:%M}")
     if r.random() < 0.5:
-        p.add("meta", f"Digitale Pressemappe: https://www.presseportal.at/pressemappe/"
-                      f"{r.randint(1000, 99999)}")
+        p.add(
+            "meta",
+            f"Digitale Pressemappe: https://www.presseportal.at/pressemappe/"
+            f"{r.randint(1000, 99999)}",
+        )
     p.gap()
     p.add("related", f"Weitere Meldungen aus {ctx.article.category}")
     for a in ctx.related(r.randint(3, 5)):
-        p.add("related", f"{de_date(ctx.date - dt.timedelta(days=r.randint(0, 9)), 'dots')[:10]} | "
-                         f"{short_title(a)}")
+        p.add(
+            "related",
+            f"{de_date(ctx.date - dt.timedelta(days=r.randint(0, 9)), 'dots')[:10]} | "
+            f"{short_title(a)}",
+        )
     p.gap()
     p.add("meta", f"Schlagworte: {ctx.article.category}, {sub_of(ctx)}, {city}")
     return p
 
 
-NL_FOOTER = ("Sie erhalten diesen Newsletter, weil Sie sich auf tagblatt.at dafür angemeldet "
-             "haben. Wenn Sie ihn nicht mehr erhalten möchten, können Sie sich hier abmelden: "
-             "https://www.tagblatt.at/newsletter/abmelden",
-             "Tagblatt Medien GmbH, Hauptstraße 12, 1010 Wien. Impressum: "
-             "https://www.tagblatt.at/impressum")
+NL_FOOTER = (
+    "Sie erhalten diesen Newsletter, weil Sie sich auf tagblatt.at dafür angemeldet "
+    "haben. Wenn Sie ihn nicht mehr erhalten möchten, können Sie sich hier abmelden: "
+    "https://www.tagblatt.at/newsletter/abmelden",
+    "Tagblatt Medien GmbH, Hauptstraße 12, 1010 Wien. Impressum: https://www.tagblatt.at/impressum",
+)
 
 
 def fam_mail_newsletter(ctx: Ctx) -> Page:
@@ -949,18 +1163,33 @@ def fam_mail_newsletter(ctx: Ctx) -> Page:
     r, p = ctx.rng, Page()
     w = 72
     head = ctx.subject()
-    p.add("meta", f"Betreff: Tagblatt am Morgen – {head}",
-          "Von: Tagblatt Redaktion <newsletter@tagblatt.at>",
-          f"Datum: {de_date(ctx.date, 'day')}")
+    p.add(
+        "meta",
+        f"Betreff: Tagblatt am Morgen – {head}",
+        "Von: Tagblatt Redaktion <newsletter@tagblatt.at>",
+        f"Datum: {de_date(ctx.date, 'day')}",
+    )
     p.gap()
-    p.wrapped("newsletter", "Wenn dieser Newsletter nicht richtig angezeigt wird, öffnen Sie "
-                            "die Webversion: https://www.tagblatt.at/newsletter/web", w)
+    p.wrapped(
+        "newsletter",
+        "Wenn dieser Newsletter nicht richtig angezeigt wird, öffnen Sie "
+        "die Webversion: https://www.tagblatt.at/newsletter/web",
+        w,
+    )
     p.gap()
-    p.add("newsletter", r.choice(("Guten Morgen,", "Liebe Leserinnen und Leser,",
-                                  "Guten Morgen aus der Redaktion,")))
+    p.add(
+        "newsletter",
+        r.choice(
+            ("Guten Morgen,", "Liebe Leserinnen und Leser,", "Guten Morgen aus der Redaktion,")
+        ),
+    )
     rel = ctx.related(4)
-    p.wrapped("newsletter", f"heute im Newsletter: {short_title(rel[0])}, außerdem "
-                            f"{short_title(rel[1])}. Eine gute Lektüre wünscht {ctx.author()}.", w)
+    p.wrapped(
+        "newsletter",
+        f"heute im Newsletter: {short_title(rel[0])}, außerdem "
+        f"{short_title(rel[1])}. Eine gute Lektüre wünscht {ctx.author()}.",
+        w,
+    )
     p.gap()
     p.add("nav", "=" * 40, "DAS THEMA DES TAGES", "=" * 40)
     p.gap()
@@ -1002,13 +1231,37 @@ def fam_mail_newsletter(ctx: Ctx) -> Page:
     return p
 
 
-COPY_NAV = ("Zum Inhalt springen", "Suche öffnen", "Morgenpost", "Anmelden", "Abo", "Menü",
-            "Politik", "Wirtschaft", "Panorama", "Sport", "Kultur", "Wissen", "Digital",
-            "Reise", "Mehr")
-COPY_PAYWALL = ("Morgenpost Plus", "Lesen Sie alle Plus-Artikel für 0,99 € im ersten Monat.",
-                "Jetzt testen")
-COPY_FOOTER = ("Kontakt", "Impressum", "Datenschutz", "Privatsphäre", "AGB", "Barrierefreiheit",
-               "© Morgenpost Medien 2016")
+COPY_NAV = (
+    "Zum Inhalt springen",
+    "Suche öffnen",
+    "Morgenpost",
+    "Anmelden",
+    "Abo",
+    "Menü",
+    "Politik",
+    "Wirtschaft",
+    "Panorama",
+    "Sport",
+    "Kultur",
+    "Wissen",
+    "Digital",
+    "Reise",
+    "Mehr",
+)
+COPY_PAYWALL = (
+    "Morgenpost Plus",
+    "Lesen Sie alle Plus-Artikel für 0,99 € im ersten Monat.",
+    "Jetzt testen",
+)
+COPY_FOOTER = (
+    "Kontakt",
+    "Impressum",
+    "Datenschutz",
+    "Privatsphäre",
+    "AGB",
+    "Barrierefreiheit",
+    "© Morgenpost Medien 2016",
+)
 
 
 def fam_browser_copy(ctx: Ctx) -> Page:
@@ -1063,13 +1316,29 @@ def fam_browser_copy(ctx: Ctx) -> Page:
 # --------------------------------------------------------------------------- more dev families
 # Helpers used by the families below (bylines of many shapes, short relative times, English
 # dates, Fediverse handles, hyphenated narrow columns).
-_FEMALE_FIRST = frozenset("""Anna Maria Eva Julia Katharina Lisa Sabine Petra Andrea Claudia
+_FEMALE_FIRST = frozenset(
+    """Anna Maria Eva Julia Katharina Lisa Sabine Petra Andrea Claudia
     Barbara Martina Susanne Karin Birgit Irene Christine Nina Sarah Laura Colette Renate
-    Gudrun Marie-Theres""".split())
-_EN_MONTHS_LONG = ("January", "February", "March", "April", "May", "June", "July", "August",
-                   "September", "October", "November", "December")
-CORRECTION = ("Korrektur: In einer früheren Version dieses Artikels war eine Angabe nicht "
-              "korrekt. Wir haben den Fehler korrigiert.")
+    Gudrun Marie-Theres""".split()
+)
+_EN_MONTHS_LONG = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+CORRECTION = (
+    "Korrektur: In einer früheren Version dieses Artikels war eine Angabe nicht "
+    "korrekt. Wir haben den Fehler korrigiert."
+)
 
 
 def co_author(ctx: Ctx) -> str:
@@ -1108,8 +1377,9 @@ def byline_de(ctx: Ctx, shapes: str) -> str:
 
 def ago_de(rng: random.Random, short: bool = False) -> str:
     """'vor 5 Min.', 'vor 2 Std.', 'vor 3 Tagen'; short: '5 Min.', '2 Std.', '3 T.'."""
-    n, unit = rng.choice(((rng.randint(2, 59), "Min."), (rng.randint(1, 23), "Std."),
-                          (rng.randint(1, 6), "T.")))
+    n, unit = rng.choice(
+        ((rng.randint(2, 59), "Min."), (rng.randint(1, 23), "Std."), (rng.randint(1, 6), "T."))
+    )
     if short:
         return f"{n} {unit}"
     if unit == "T.":
@@ -1140,8 +1410,10 @@ def ages(rng: random.Random, n: int, oldest: int, newest_first: bool = True) -> 
 def en_date(d: dt.datetime, style: str) -> str:
     if style == "long":  # March 12, 2016 2:03 PM GMT+1
         hour = d.hour % 12 or 12
-        return (f"{_EN_MONTHS_LONG[d.month - 1]} {d.day}, {d.year} {hour}:{d:%M} "
-                f"{'AM' if d.hour < 12 else 'PM'} GMT+1")
+        return (
+            f"{_EN_MONTHS_LONG[d.month - 1]} {d.day}, {d.year} {hour}:{d:%M} "
+            f"{'AM' if d.hour < 12 else 'PM'} GMT+1"
+        )
     if style == "day":  # March 12, 2016
         return f"{_EN_MONTHS_LONG[d.month - 1]} {d.day}, {d.year}"
     if style == "short":  # Mar 12, 2016
@@ -1159,9 +1431,35 @@ _VOWELS = frozenset("aeiouäöüy")
 
 
 # Consonant groups never split (longest first); most are also syllable onsets in compounds.
-_UNITS = ("schl", "schm", "schn", "schr", "schw", "spr", "str", "sch", "ch", "ck", "ph", "th",
-          "qu", "st", "sp", "pl", "pr", "tr", "bl", "br", "kl", "kr", "gl", "gr", "fl", "fr",
-          "dr")
+_UNITS = (
+    "schl",
+    "schm",
+    "schn",
+    "schr",
+    "schw",
+    "spr",
+    "str",
+    "sch",
+    "ch",
+    "ck",
+    "ph",
+    "th",
+    "qu",
+    "st",
+    "sp",
+    "pl",
+    "pr",
+    "tr",
+    "bl",
+    "br",
+    "kl",
+    "kr",
+    "gl",
+    "gr",
+    "fl",
+    "fr",
+    "dr",
+)
 
 
 def _hyphen_point(word: str, room: int) -> int:
@@ -1173,15 +1471,18 @@ def _hyphen_point(word: str, room: int) -> int:
     gets most compounds right (Helium-plasma, Kon-trolle); some still come out wrong, as
     with any automatic hyphenation.
     """
-    core = word.rstrip(".,;:!?\"“”«»)")
+    core = word.rstrip('.,;:!?"“”«»)')
     if len(core) < 7 or not core.isalpha():
         return 0
     low, best = core.lower(), 0
     for i in range(3, len(core) - 2):
         if i + 1 > room or low[i] in _VOWELS or not any(v in _VOWELS for v in low[:i]):
             continue
-        if any(low[j:j + len(u)] == u and j < i < j + len(u)
-               for u in _UNITS for j in range(i - len(u) + 1, i)):
+        if any(
+            low[j : j + len(u)] == u and j < i < j + len(u)
+            for u in _UNITS
+            for j in range(i - len(u) + 1, i)
+        ):
             continue  # would cut 'sch', 'ch', 'ck' ...
         unit = next((u for u in _UNITS if low.startswith(u, i)), low[i])
         if i + len(unit) < len(low) and low[i + len(unit)] in _VOWELS:
@@ -1208,9 +1509,9 @@ def hyphen_wrap(text: str, width: int) -> list[str]:
             continue
         dash = word.find("-", 1)
         if 0 < dash < len(word) - 1 and dash + 1 <= room:
-            lines.append((f"{cur} " if cur else "") + word[:dash + 1])
+            lines.append((f"{cur} " if cur else "") + word[: dash + 1])
             cur = ""
-            words.insert(0, word[dash + 1:])
+            words.insert(0, word[dash + 1 :])
             continue
         if cur:
             lines.append(cur)
@@ -1226,19 +1527,48 @@ def top_comment(comments: list[Comment]) -> Comment:
     return max(comments, key=lambda c: (c.up, -len(" ".join(c.body))))
 
 
-TAB_NAV = ("BLITZ.at", "News  Österreich  Welt  Sport  Promi  Video  Wetter  Auto  Digital  "
-           "Gewinnspiele", "Login   BLITZ+ Abo   Suche")
-TAB_CONSENT = ("Wir brauchen Ihre Zustimmung! Um Ihnen die besten Inhalte zu zeigen, nutzen "
-               "wir und unsere 143 Partner Cookies und verarbeiten Ihre Daten zu Werbe- und "
-               "Analysezwecken.", "Alle akzeptieren", "Ablehnen", "Einstellungen")
-TAB_KICKERS = ("DRAMA!", "UNFASSBAR", "EXKLUSIV", "SKANDAL!", "Jetzt spricht er", "AUFREGUNG",
-               "BLITZ-REPORT", "NACH ECLAT", "ALARM!", "Erste Details", "WIRBEL", "Schock")
-TAB_NEWSLETTER = ("BLITZ-NEWSLETTER", "Die wichtigsten Nachrichten des Tages – jeden Abend "
-                  "gratis in Ihr Postfach.", "E-Mail-Adresse eingeben", "Jetzt anmelden")
-TAB_RULES = ("Kommentare, die gegen unsere Netiquette verstoßen, werden ohne Vorwarnung "
-             "gelöscht. Bitte bleiben Sie sachlich.")
-TAB_FOOTER = ("BLITZ.at", "Impressum · Datenschutz · Cookie-Einstellungen · AGB · Netiquette · "
-              "Werben auf BLITZ.at", "© BLITZ Zeitungsverlag 2016")
+TAB_NAV = (
+    "BLITZ.at",
+    "News  Österreich  Welt  Sport  Promi  Video  Wetter  Auto  Digital  Gewinnspiele",
+    "Login   BLITZ+ Abo   Suche",
+)
+TAB_CONSENT = (
+    "Wir brauchen Ihre Zustimmung! Um Ihnen die besten Inhalte zu zeigen, nutzen "
+    "wir und unsere 143 Partner Cookies und verarbeiten Ihre Daten zu Werbe- und "
+    "Analysezwecken.",
+    "Alle akzeptieren",
+    "Ablehnen",
+    "Einstellungen",
+)
+TAB_KICKERS = (
+    "DRAMA!",
+    "UNFASSBAR",
+    "EXKLUSIV",
+    "SKANDAL!",
+    "Jetzt spricht er",
+    "AUFREGUNG",
+    "BLITZ-REPORT",
+    "NACH ECLAT",
+    "ALARM!",
+    "Erste Details",
+    "WIRBEL",
+    "Schock",
+)
+TAB_NEWSLETTER = (
+    "BLITZ-NEWSLETTER",
+    "Die wichtigsten Nachrichten des Tages – jeden Abend gratis in Ihr Postfach.",
+    "E-Mail-Adresse eingeben",
+    "Jetzt anmelden",
+)
+TAB_RULES = (
+    "Kommentare, die gegen unsere Netiquette verstoßen, werden ohne Vorwarnung "
+    "gelöscht. Bitte bleiben Sie sachlich."
+)
+TAB_FOOTER = (
+    "BLITZ.at",
+    "Impressum · Datenschutz · Cookie-Einstellungen · AGB · Netiquette · Werben auf BLITZ.at",
+    "© BLITZ Zeitungsverlag 2016",
+)
 
 
 def fam_tabloid(ctx: Ctx) -> Page:
@@ -1289,13 +1619,18 @@ def fam_tabloid(ctx: Ctx) -> Page:
             inline[i] = lambda a=a: p.add("related", "Lesen Sie auch:", short_title(a))
         elif box == "video":
             a, length = rel[1], f"{r.randint(0, 4):02d}:{r.randint(0, 59):02d}"
-            inline[i] = lambda a=a, length=length: (p.add("related", "VIDEO", short_title(a)),
-                                                    p.add("widget", f"▶ {length}"))
+            inline[i] = lambda a=a, length=length: (
+                p.add("related", "VIDEO", short_title(a)),
+                p.add("widget", f"▶ {length}"),
+            )
         elif box == "gallery" and r.random() < 0.7:
             n, i_ = r.randint(5, 30), i
             inline[i] = lambda n=n, i_=i_: p.add(
-                "caption", f"Bilderstrecke ({n} Bilder)", ctx.caption(ctx.paras[i_]),
-                "Alle Bilder ansehen")
+                "caption",
+                f"Bilderstrecke ({n} Bilder)",
+                ctx.caption(ctx.paras[i_]),
+                "Alle Bilder ansehen",
+            )
         elif box == "ad":
             ad = r.choice(AD_COPY)
             inline[i] = lambda ad=ad: p.add("ad", "Anzeige", ad, "Mehr erfahren")
@@ -1310,8 +1645,12 @@ def fam_tabloid(ctx: Ctx) -> Page:
         p.gap()
     p.add("share", "Teilen", "Facebook", "WhatsApp", "E-Mail")
     p.gap()
-    p.add("comment_meta", "Kommentar schreiben", f"Kommentare ({total})",
-          r.choice(("Neueste | Älteste | Beliebteste", "Sortieren nach: Neueste")))
+    p.add(
+        "comment_meta",
+        "Kommentar schreiben",
+        f"Kommentare ({total})",
+        r.choice(("Neueste | Älteste | Beliebteste", "Sortieren nach: Neueste")),
+    )
     p.add("comment_meta", TAB_RULES)
     p.gap()
     votes = r.random() < 0.5
@@ -1324,8 +1663,15 @@ def fam_tabloid(ctx: Ctx) -> Page:
             p.add("comment_meta", f"{pad}{nick(c.user)} · {when}")
         for para in post_paragraphs(c, joined=r.random() < 0.6):
             p.add("comment", "\n".join(pad + ln for ln in para.split("\n")))
-        p.add("comment_meta", pad + (f"👍 {c.up}  👎 {c.down}  Antworten  Melden" if votes
-                                     else f"Like ({c.up})  Antworten"))
+        p.add(
+            "comment_meta",
+            pad
+            + (
+                f"👍 {c.up}  👎 {c.down}  Antworten  Melden"
+                if votes
+                else f"Like ({c.up})  Antworten"
+            ),
+        )
         p.gap()
     if total > len(comments):
         p.add("comment_meta", "Weitere Kommentare laden")
@@ -1343,25 +1689,63 @@ def fam_tabloid(ctx: Ctx) -> Page:
     return p
 
 
-WIRE_NAV = ("WIRELINE", "World  Business  Markets  Sustainability  Legal  Breakingviews  "
-            "Technology  Investigations  More", "My News   Register")
-WIRE_CONSENT = ("We use cookies and similar technologies to give you the best experience, to "
-                "personalise content and ads and to analyse our traffic. By clicking “Accept "
-                "All”, you consent to our use of cookies. You can change your choice at any "
-                "time in Cookie Settings.", "Accept All", "Reject All", "Cookie Settings")
-WIRE_SIGNUP = ("Get the day's top stories in your inbox with the Wireline Daily Briefing "
-               "newsletter. Sign up here.")
+WIRE_NAV = (
+    "WIRELINE",
+    "World  Business  Markets  Sustainability  Legal  Breakingviews  "
+    "Technology  Investigations  More",
+    "My News   Register",
+)
+WIRE_CONSENT = (
+    "We use cookies and similar technologies to give you the best experience, to "
+    "personalise content and ads and to analyse our traffic. By clicking “Accept "
+    "All”, you consent to our use of cookies. You can change your choice at any "
+    "time in Cookie Settings.",
+    "Accept All",
+    "Reject All",
+    "Cookie Settings",
+)
+WIRE_SIGNUP = (
+    "Get the day's top stories in your inbox with the Wireline Daily Briefing "
+    "newsletter. Sign up here."
+)
 WIRE_STANDARDS = "Our Standards: The Wireline Trust Principles."
-WIRE_FOOTER = ("Latest", "Home", "Authors", "Topic Sitemap", "Archive", "Article Sitemap",
-               "About Wireline", "Careers", "Advertise with Us", "Contact Us",
-               "Terms of Use  Privacy  Accessibility  Corrections",
-               "All quotes delayed a minimum of 15 minutes. See here for a complete list of "
-               "exchanges and delays.", "© 2016 Wireline. All rights reserved")
-_EN_SECTION = {"Inland": "Europe", "International": "World", "Wirtschaft": "Business",
-               "Web": "Technology", "Sport": "Sports", "Panorama": "World",
-               "Etat": "Media & Telecom", "Kultur": "Lifestyle", "Wissenschaft": "Science"}
-_WIRE_PHOTOGRAPHERS = ("Leonhard Foeger", "Heinz-Peter Bader", "Yves Herman", "Kai Pfaffenbach",
-                       "Fabrizio Bensch", "Dado Ruvic", "Lisi Niesner", "Francois Lenoir")
+WIRE_FOOTER = (
+    "Latest",
+    "Home",
+    "Authors",
+    "Topic Sitemap",
+    "Archive",
+    "Article Sitemap",
+    "About Wireline",
+    "Careers",
+    "Advertise with Us",
+    "Contact Us",
+    "Terms of Use  Privacy  Accessibility  Corrections",
+    "All quotes delayed a minimum of 15 minutes. See here for a complete list of "
+    "exchanges and delays.",
+    "© 2016 Wireline. All rights reserved",
+)
+_EN_SECTION = {
+    "Inland": "Europe",
+    "International": "World",
+    "Wirtschaft": "Business",
+    "Web": "Technology",
+    "Sport": "Sports",
+    "Panorama": "World",
+    "Etat": "Media & Telecom",
+    "Kultur": "Lifestyle",
+    "Wissenschaft": "Science",
+}
+_WIRE_PHOTOGRAPHERS = (
+    "Leonhard Foeger",
+    "Heinz-Peter Bader",
+    "Yves Herman",
+    "Kai Pfaffenbach",
+    "Fabrizio Bensch",
+    "Dado Ruvic",
+    "Lisi Niesner",
+    "Francois Lenoir",
+)
 
 
 def fam_wire_service(ctx: Ctx) -> Page:
@@ -1387,8 +1771,13 @@ def fam_wire_service(ctx: Ctx) -> Page:
     a, b = ctx.author(), co_author(ctx)
     p.add("byline", r.choice((f"By {a}", f"By {a} and {b}", "By Wireline Staff")))
     stamp = en_date(ctx.date, "long")
-    updated = r.choice(("", f"Updated {r.randint(1, 23)} hours ago",
-                        f"Updated {en_date(ctx.date + dt.timedelta(days=1), 'day')}"))
+    updated = r.choice(
+        (
+            "",
+            f"Updated {r.randint(1, 23)} hours ago",
+            f"Updated {en_date(ctx.date + dt.timedelta(days=1), 'day')}",
+        )
+    )
     if updated and r.random() < 0.5:
         p.add("date", stamp, updated)
     else:
@@ -1398,8 +1787,10 @@ def fam_wire_service(ctx: Ctx) -> Page:
     spots = slots(ctx, 4)
     if r.random() < 0.7:
         n = r.randint(2, 5)
-        p.add("caption", f"[1/{n}] {ctx.caption(ctx.paras[0])} "
-                         f"WIRELINE/{r.choice(_WIRE_PHOTOGRAPHERS)}")
+        p.add(
+            "caption",
+            f"[1/{n}] {ctx.caption(ctx.paras[0])} WIRELINE/{r.choice(_WIRE_PHOTOGRAPHERS)}",
+        )
         p.add("share", "Purchase Licensing Rights, opens new tab")
         p.gap()
     inline: dict[int, Callable[[], None]] = {}
@@ -1438,8 +1829,15 @@ def fam_wire_service(ctx: Ctx) -> Page:
     p.add("related", "Read Next")
     for rel in ctx.related(r.randint(3, 4)):
         p.add("related", _EN_SECTION.get(rel.category, "World"), short_title(rel))
-        p.add("related", r.choice((f"{r.randint(1, 23)} hours ago",
-                                   en_date(ctx.date - dt.timedelta(days=r.randint(0, 5)), "day"))))
+        p.add(
+            "related",
+            r.choice(
+                (
+                    f"{r.randint(1, 23)} hours ago",
+                    en_date(ctx.date - dt.timedelta(days=r.randint(0, 5)), "day"),
+                )
+            ),
+        )
     p.gap()
     if r.random() < 0.5:
         p.add("ad", "Sponsored Content", r.choice(AD_COPY), "Sponsored by Partner")
@@ -1452,13 +1850,29 @@ def fam_wire_service(ctx: Ctx) -> Page:
 
 
 FED_NAV = ("mastodon", "Erkunden", "Live-Feeds", "Über", "Anmelden", "Konto erstellen")
-FED_PROMPT = ("Mastodon ist die beste Möglichkeit, mit dem Geschehen Schritt zu halten.",
-              "Folge allen im Fediverse und sieh dir ihre Beiträge chronologisch an. Keine "
-              "Algorithmen, keine Werbung, kein Clickbait.", "Konto erstellen", "Anmelden")
-FED_FOOTER = ("wien.rocks: Über · Status · Profilverzeichnis · Datenschutzerklärung",
-              "Mastodon: Über · App herunterladen · Tastenkürzel · Quellcode anzeigen · v4.2.1")
-_INSTANCES = ("mastodon.social", "chaos.social", "mastodon.at", "troet.cafe", "wien.rocks",
-              "social.tchncs.de", "norden.social", "graz.social", "det.social", "mstdn.social")
+FED_PROMPT = (
+    "Mastodon ist die beste Möglichkeit, mit dem Geschehen Schritt zu halten.",
+    "Folge allen im Fediverse und sieh dir ihre Beiträge chronologisch an. Keine "
+    "Algorithmen, keine Werbung, kein Clickbait.",
+    "Konto erstellen",
+    "Anmelden",
+)
+FED_FOOTER = (
+    "wien.rocks: Über · Status · Profilverzeichnis · Datenschutzerklärung",
+    "Mastodon: Über · App herunterladen · Tastenkürzel · Quellcode anzeigen · v4.2.1",
+)
+_INSTANCES = (
+    "mastodon.social",
+    "chaos.social",
+    "mastodon.at",
+    "troet.cafe",
+    "wien.rocks",
+    "social.tchncs.de",
+    "norden.social",
+    "graz.social",
+    "det.social",
+    "mstdn.social",
+)
 _UMLAUT = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
 
 
@@ -1481,7 +1895,7 @@ def fam_fediverse(ctx: Ctx) -> Page:
     chunks, i = [], 0
     while i < len(ctx.paras):
         n = r.choice((1, 1, 2))
-        chunks.append(ctx.paras[i:i + n])
+        chunks.append(ctx.paras[i : i + n])
         i += n
     numbered = r.random() < 0.7
     hours = r.randint(3, 23)  # the thread was posted at once; replies came later
@@ -1511,8 +1925,10 @@ def fam_fediverse(ctx: Ctx) -> Page:
         p.add(ctx.body_kind, *chunk)
         if numbered:
             p.add("meta", f"{k}/{posts}")
-        p.add("comment_meta", counts.format(re=r.randint(0, 9), bo=r.randint(0, 40),
-                                            fa=r.randint(0, 90)))
+        p.add(
+            "comment_meta",
+            counts.format(re=r.randint(0, 9), bo=r.randint(0, 40), fa=r.randint(0, 90)),
+        )
     comments = ctx.comments(3, 12)
     reply_ages = ages(r, len(comments), hours * 60 - 1, newest_first=False)
     for c, age in zip(comments, reply_ages):
@@ -1525,14 +1941,16 @@ def fam_fediverse(ctx: Ctx) -> Page:
         if r.random() < 0.4:
             p.add("comment_meta", f"Antwort an {target}")
         if r.random() < 0.12:
-            p.add("comment_meta", f"Inhaltswarnung: {r.choice(('Politik', 'Meinung', 'Rant'))}",
-                  "Mehr anzeigen")
+            p.add(
+                "comment_meta",
+                f"Inhaltswarnung: {r.choice(('Politik', 'Meinung', 'Rant'))}",
+                "Mehr anzeigen",
+            )
         paras = post_paragraphs(c, joined=r.random() < 0.5)
         if r.random() < 0.7:
             paras[0] = f"{target} {paras[0]}"
         p.add("comment", *paras)
-        p.add("comment_meta", counts.format(re=r.randint(0, 3), bo=max(0, c.up // 4),
-                                            fa=c.up))
+        p.add("comment_meta", counts.format(re=r.randint(0, 3), bo=max(0, c.up // 4), fa=c.up))
     if r.random() < 0.5:
         p.add("comment_meta", "Mehr laden")
     p.add("widget", *FED_PROMPT)
@@ -1541,12 +1959,31 @@ def fam_fediverse(ctx: Ctx) -> Page:
 
 
 MED_NAV = ("Open in app", "Sign up", "Sign in", "Medium", "Write", "Search")
-MED_PUBS = ("Politik & Gesellschaft", "Wiener Notizen", "Zeitgeschehen", "Datenwelt",
-            "Die Sonntagsrunde")
-MED_FOOTER = ("Help", "Status", "About", "Careers", "Press", "Blog", "Privacy", "Terms",
-              "Text to speech", "Teams")
-_UNSPLASH = ("Photo by Markus Spiske on Unsplash", "Photo by Christian Lue on Unsplash",
-             "Photo by Jon Tyson on Unsplash", "Photo by Claudio Schwarz on Unsplash")
+MED_PUBS = (
+    "Politik & Gesellschaft",
+    "Wiener Notizen",
+    "Zeitgeschehen",
+    "Datenwelt",
+    "Die Sonntagsrunde",
+)
+MED_FOOTER = (
+    "Help",
+    "Status",
+    "About",
+    "Careers",
+    "Press",
+    "Blog",
+    "Privacy",
+    "Terms",
+    "Text to speech",
+    "Teams",
+)
+_UNSPLASH = (
+    "Photo by Markus Spiske on Unsplash",
+    "Photo by Christian Lue on Unsplash",
+    "Photo by Jon Tyson on Unsplash",
+    "Photo by Claudio Schwarz on Unsplash",
+)
 
 
 def fam_medium(ctx: Ctx) -> Page:
@@ -1598,11 +2035,18 @@ def fam_medium(ctx: Ctx) -> Page:
     p.add("byline", f"Written by {author}", f"{followers} Followers")
     if pub:
         p.add("byline", f"Writer for {pub}")
-    p.add("byline", random.Random(_stable("bio" + author)).choice((
-        "Journalist in Wien. Schreibt über Politik, Medien und alles dazwischen.",
-        "Redakteurin und Datenjournalistin. Meinungen sind meine eigenen."
-        if female(author) else "Redakteur und Datenjournalist. Meinungen sind meine eigenen.",
-        "Reporter. Podcaster. Zu viele Tabs offen.")))
+    p.add(
+        "byline",
+        random.Random(_stable("bio" + author)).choice(
+            (
+                "Journalist in Wien. Schreibt über Politik, Medien und alles dazwischen.",
+                "Redakteurin und Datenjournalistin. Meinungen sind meine eigenen."
+                if female(author)
+                else "Redakteur und Datenjournalist. Meinungen sind meine eigenen.",
+                "Reporter. Podcaster. Zu viele Tabs offen.",
+            )
+        ),
+    )
     p.add("share", "Follow")
     p.gap()
     p.add("comment_meta", f"Responses ({len(comments)})", "What are your thoughts?", "Respond")
@@ -1619,29 +2063,65 @@ def fam_medium(ctx: Ctx) -> Page:
     p.add("related", f"More from {author}" + (f" and {pub}" if pub else ""))
     for a in ctx.related(r.randint(2, 4)):
         p.add("related", short_title(a), blurb(a))
-        p.add("related", f"{r.randint(2, 9)} min read · "
-                         f"{en_date(ctx.date - dt.timedelta(days=r.randint(2, 90)), 'short')}")
+        p.add(
+            "related",
+            f"{r.randint(2, 9)} min read · "
+            f"{en_date(ctx.date - dt.timedelta(days=r.randint(2, 90)), 'short')}",
+        )
     p.add("related", f"See all from {author}")
     p.gap()
     p.add("related", "Recommended from Medium")
     for a in ctx.related(r.randint(2, 4)):
         p.add("related", f"{r.choice(_AUTHOR_FIRST)} {r.choice(_LAST)}", short_title(a))
-        p.add("related", f"{r.randint(2, 12)} min read · "
-                         f"{en_date(ctx.date - dt.timedelta(days=r.randint(2, 300)), 'short')}")
+        p.add(
+            "related",
+            f"{r.randint(2, 12)} min read · "
+            f"{en_date(ctx.date - dt.timedelta(days=r.randint(2, 300)), 'short')}",
+        )
     p.add("related", "See more recommendations")
     p.gap()
     p.add("footer", *MED_FOOTER)
     return p
 
 
-AGG_NAV = ("Nachrichtenkompass", "Nach Themen, Orten und Quellen suchen", "Schlagzeilen",
-           "Für mich", "Folge ich", "Österreich", "Welt", "Lokal", "Wirtschaft",
-           "Wissenschaft & Technik", "Unterhaltung", "Sport", "Gesundheit")
-AGG_OUTLETS = ("Kurier", "Die Presse", "Kleine Zeitung", "ORF.at", "Salzburger Nachrichten",
-               "profil", "Tiroler Tageszeitung", "Süddeutsche Zeitung", "ZEIT ONLINE",
-               "tagesschau.de", "n-tv.de", "Wiener Zeitung", "OÖNachrichten", "heute.at")
-AGG_FOOTER = ("Datenschutzerklärung", "Nutzungsbedingungen", "Über Nachrichtenkompass",
-              "Hilfe", "Feedback senden")
+AGG_NAV = (
+    "Nachrichtenkompass",
+    "Nach Themen, Orten und Quellen suchen",
+    "Schlagzeilen",
+    "Für mich",
+    "Folge ich",
+    "Österreich",
+    "Welt",
+    "Lokal",
+    "Wirtschaft",
+    "Wissenschaft & Technik",
+    "Unterhaltung",
+    "Sport",
+    "Gesundheit",
+)
+AGG_OUTLETS = (
+    "Kurier",
+    "Die Presse",
+    "Kleine Zeitung",
+    "ORF.at",
+    "Salzburger Nachrichten",
+    "profil",
+    "Tiroler Tageszeitung",
+    "Süddeutsche Zeitung",
+    "ZEIT ONLINE",
+    "tagesschau.de",
+    "n-tv.de",
+    "Wiener Zeitung",
+    "OÖNachrichten",
+    "heute.at",
+)
+AGG_FOOTER = (
+    "Datenschutzerklärung",
+    "Nutzungsbedingungen",
+    "Über Nachrichtenkompass",
+    "Hilfe",
+    "Feedback senden",
+)
 
 
 def fam_aggregator(ctx: Ctx) -> Page:
@@ -1655,13 +2135,16 @@ def fam_aggregator(ctx: Ctx) -> Page:
         p.add("meta", f"derstandpunkt.at · {age}")
     else:
         p.add("meta", "derstandpunkt.at")
-        p.add("byline", f"Story von {ctx.author()} • {age}"
-              + (f" • {ctx.reading_minutes()} Min. Lesezeit" if full else ""))
+        p.add(
+            "byline",
+            f"Story von {ctx.author()} • {age}"
+            + (f" • {ctx.reading_minutes()} Min. Lesezeit" if full else ""),
+        )
     if ctx.title:
         p.add("title", ctx.title)
     if ctx.teaser:
         p.add("teaser", ctx.teaser)
-    paras = ctx.paras if full else ctx.paras[:r.randint(1, 3)]
+    paras = ctx.paras if full else ctx.paras[: r.randint(1, 3)]
     ad_at = slots(ctx, 1) if full and r.random() < 0.6 else []
     for i, para in enumerate(paras):
         if i in ad_at:
@@ -1669,7 +2152,7 @@ def fam_aggregator(ctx: Ctx) -> Page:
         if not full and i == len(paras) - 1 and r.random() < 0.4:
             words = para.split()
             if len(words) > 14:
-                para = " ".join(words[:r.randint(len(words) // 2, len(words) - 4)]) + " …"
+                para = " ".join(words[: r.randint(len(words) // 2, len(words) - 4)]) + " …"
         p.add(ctx.body_kind, para)
     if full:
         p.add("meta", "© derstandpunkt.at")
@@ -1690,25 +2173,59 @@ def fam_aggregator(ctx: Ctx) -> Page:
         for a in ctx.related(r.randint(2, 4)):
             p.add("related", short_title(a), f"{r.choice(AGG_OUTLETS)} · {ago_de(r)}")
     if r.random() < 0.4:
-        p.add("widget", f"{r.choice(_CITIES)}  {r.randint(-5, 31)} °C",
-              r.choice(("Bewölkt", "Sonnig", "Regen", "Heiter")))
+        p.add(
+            "widget",
+            f"{r.choice(_CITIES)}  {r.randint(-5, 31)} °C",
+            r.choice(("Bewölkt", "Sonnig", "Regen", "Heiter")),
+        )
     p.add("footer", *AGG_FOOTER)
     return p
 
 
-VB_HEAD = ("Österreich-Forum", "Benutzername", "Kennwort", "Angemeldet bleiben?", "Anmelden",
-           "Registrieren", "Hilfe", "Benutzerliste", "Kalender", "Heutige Beiträge", "Suchen")
-VB_RANKS = ("Neuer Benutzer", "Benutzer", "Erfahrener Benutzer", "Forenlegende",
-            "Stammgast", "Moderator")
-VB_SIGS = ("Wer kämpft, kann verlieren. Wer nicht kämpft, hat schon verloren.",
-           "Mfg aus Linz", "Nichts ist so beständig wie der Wandel.",
-           "Meine Meinung, nicht die meines Arbeitgebers.", "Alles wird gut.")
-VB_RIGHTS = ("Berechtigungen", "Neue Themen erstellen: Nein", "Themen beantworten: Nein",
-             "Anhänge hochladen: Nein", "Beiträge bearbeiten: Nein", "BB-Code ist an.",
-             "Smileys sind an.", "HTML-Code ist aus.")
-VB_FOOTER = ("Alle Zeitangaben in WEZ +1.", "Kontakt · Österreich-Forum · Archiv · "
-             "Datenschutz · Nach oben", "Powered by vBulletin® Version 4.2.5 "
-             "Copyright ©2016 vBulletin Solutions, Inc. Alle Rechte vorbehalten.")
+VB_HEAD = (
+    "Österreich-Forum",
+    "Benutzername",
+    "Kennwort",
+    "Angemeldet bleiben?",
+    "Anmelden",
+    "Registrieren",
+    "Hilfe",
+    "Benutzerliste",
+    "Kalender",
+    "Heutige Beiträge",
+    "Suchen",
+)
+VB_RANKS = (
+    "Neuer Benutzer",
+    "Benutzer",
+    "Erfahrener Benutzer",
+    "Forenlegende",
+    "Stammgast",
+    "Moderator",
+)
+VB_SIGS = (
+    "Wer kämpft, kann verlieren. Wer nicht kämpft, hat schon verloren.",
+    "Mfg aus Linz",
+    "Nichts ist so beständig wie der Wandel.",
+    "Meine Meinung, nicht die meines Arbeitgebers.",
+    "Alles wird gut.",
+)
+VB_RIGHTS = (
+    "Berechtigungen",
+    "Neue Themen erstellen: Nein",
+    "Themen beantworten: Nein",
+    "Anhänge hochladen: Nein",
+    "Beiträge bearbeiten: Nein",
+    "BB-Code ist an.",
+    "Smileys sind an.",
+    "HTML-Code ist aus.",
+)
+VB_FOOTER = (
+    "Alle Zeitangaben in WEZ +1.",
+    "Kontakt · Österreich-Forum · Archiv · Datenschutz · Nach oben",
+    "Powered by vBulletin® Version 4.2.5 "
+    "Copyright ©2016 vBulletin Solutions, Inc. Alle Rechte vorbehalten.",
+)
 
 
 def fam_vbulletin(ctx: Ctx) -> Page:
@@ -1727,8 +2244,13 @@ def fam_vbulletin(ctx: Ctx) -> Page:
     p.add("title" if ctx.title or ctx.teaser else "comment_meta", subject)
     comments = ctx.comments(3, 12)
     n_posts = len(comments) + 1
-    p.add("comment_meta", "Antworten", "Themen-Optionen", "Thema durchsuchen",
-          f"Ergebnis 1 bis {n_posts} von {n_posts}")
+    p.add(
+        "comment_meta",
+        "Antworten",
+        "Themen-Optionen",
+        "Thema durchsuchen",
+        f"Ergebnis 1 bis {n_posts} von {n_posts}",
+    )
     gap()
     same_line = r.random() < 0.5
 
@@ -1789,8 +2311,10 @@ def fam_vbulletin(ctx: Ctx) -> Page:
         when += dt.timedelta(minutes=r.randint(2, 300))  # a thread reads in time order
         post_head(num, who, when)
         if c.parent and c.parent in bodies and r.random() < 0.7:
-            p.add("comment_meta", r.choice((f"Zitat von {c.parent}:",
-                                            f"Zitat von {c.parent} Beitrag anzeigen")))
+            p.add(
+                "comment_meta",
+                r.choice((f"Zitat von {c.parent}:", f"Zitat von {c.parent} Beitrag anzeigen")),
+            )
             p.add("comment", bodies[c.parent])
         elif quote_article and sentences:
             quote_article = False  # one reply quotes a sentence of the pasted article
@@ -1803,10 +2327,13 @@ def fam_vbulletin(ctx: Ctx) -> Page:
     gap()
     p.add("related", "Ähnliche Themen")
     for a in ctx.related(r.randint(2, 4)):
-        p.add("related", short_title(a),
-              f"Von {nick(str(r.randrange(30000)))} im Forum {a.category} · Antworten: "
-              f"{r.randint(0, 80)} · Letzter Beitrag: "
-              f"{ctx.date - dt.timedelta(days=r.randint(1, 60)):%d.%m.%Y, %H:%M}")
+        p.add(
+            "related",
+            short_title(a),
+            f"Von {nick(str(r.randrange(30000)))} im Forum {a.category} · Antworten: "
+            f"{r.randint(0, 80)} · Letzter Beitrag: "
+            f"{ctx.date - dt.timedelta(days=r.randint(1, 60)):%d.%m.%Y, %H:%M}",
+        )
     gap()
     p.add("footer", *VB_RIGHTS)
     gap()
@@ -1852,8 +2379,7 @@ def fam_reader_view(ctx: Ctx) -> Page:
         if r.random() < 0.4:
             continue
         if kind == "caption":
-            inline[i] = lambda i=i: p.add("caption", ctx.caption(ctx.paras[i]),
-                                          ctx.credit("Foto"))
+            inline[i] = lambda i=i: p.add("caption", ctx.caption(ctx.paras[i]), ctx.credit("Foto"))
         elif kind == "ad":
             inline[i] = lambda: p.add("ad", "Anzeige")
         elif kind == "related":
@@ -1877,8 +2403,7 @@ def fam_reader_view(ctx: Ctx) -> Page:
         para_out(p, "byline", bio, wrap)
         p.gap()
     if r.random() < 0.6:
-        p.add("meta", f"Schlagwörter: {ctx.article.category}, {sub_of(ctx)}, "
-                      f"{ctx.dateline_city()}")
+        p.add("meta", f"Schlagwörter: {ctx.article.category}, {sub_of(ctx)}, {ctx.dateline_city()}")
         p.gap()
     if r.random() < 0.7:
         p.add("related", "Ähnliche Artikel")
@@ -1905,11 +2430,21 @@ def fam_reader_view(ctx: Ctx) -> Page:
 
 
 EP_NAME = "NEUE TAGESPOST"
-EP_FOOTER = ("Medieninhaber, Herausgeber und Verleger: Neue Tagespost Zeitungs GmbH, "
-             "Hauptplatz 3, 8010 Graz. Nachdruck und Verbreitung nur mit Genehmigung.",)
-_RESSORT = {"Inland": "POLITIK", "International": "AUSLAND", "Wirtschaft": "WIRTSCHAFT",
-            "Web": "DIGITAL", "Sport": "SPORT", "Panorama": "CHRONIK", "Etat": "MEDIEN",
-            "Kultur": "KULTUR", "Wissenschaft": "WISSEN"}
+EP_FOOTER = (
+    "Medieninhaber, Herausgeber und Verleger: Neue Tagespost Zeitungs GmbH, "
+    "Hauptplatz 3, 8010 Graz. Nachdruck und Verbreitung nur mit Genehmigung.",
+)
+_RESSORT = {
+    "Inland": "POLITIK",
+    "International": "AUSLAND",
+    "Wirtschaft": "WIRTSCHAFT",
+    "Web": "DIGITAL",
+    "Sport": "SPORT",
+    "Panorama": "CHRONIK",
+    "Etat": "MEDIEN",
+    "Kultur": "KULTUR",
+    "Wissenschaft": "WISSEN",
+}
 
 
 def fam_epaper(ctx: Ctx) -> Page:
@@ -1952,8 +2487,11 @@ def fam_epaper(ctx: Ctx) -> Page:
             p.add("meta", f"► Fortsetzung auf Seite {page_no + 1}")
             p.gap()
             if r.random() < 0.5:
-                p.add("meta", f"NT_{page_no:02d}_{ressort.capitalize()}_{ctx.date:%d%m%y}.indd"
-                              f"   {page_no}   {ctx.date:%d.%m.%y}   18:{r.randint(10, 59)}")
+                p.add(
+                    "meta",
+                    f"NT_{page_no:02d}_{ressort.capitalize()}_{ctx.date:%d%m%y}.indd"
+                    f"   {page_no}   {ctx.date:%d.%m.%y}   18:{r.randint(10, 59)}",
+                )
                 p.gap()
             running_head(page_no + 1)
             p.gap()
@@ -1994,12 +2532,29 @@ def fam_epaper(ctx: Ctx) -> Page:
 
 
 # --------------------------------------------------------------------------- holdout families
-LYNX_TOP = ("   #[1]Zeitgeist Online – Nachrichten [2]RSS", "",
-            "   [3]Zum Inhalt springen", "", "   [4]ZEITGEIST ONLINE", "")
-LYNX_NAV = ("Politik", "Gesellschaft", "Wirtschaft", "Kultur", "Wissen", "Digital", "Campus",
-            "Sport", "Mehr")
-LYNX_FOOTER = ("   [{n}]Impressum [{n1}]Hilfe & Kontakt [{n2}]Datenschutz [{n3}]AGB",
-               "   © Zeitgeist Online GmbH")
+LYNX_TOP = (
+    "   #[1]Zeitgeist Online – Nachrichten [2]RSS",
+    "",
+    "   [3]Zum Inhalt springen",
+    "",
+    "   [4]ZEITGEIST ONLINE",
+    "",
+)
+LYNX_NAV = (
+    "Politik",
+    "Gesellschaft",
+    "Wirtschaft",
+    "Kultur",
+    "Wissen",
+    "Digital",
+    "Campus",
+    "Sport",
+    "Mehr",
+)
+LYNX_FOOTER = (
+    "   [{n}]Impressum [{n1}]Hilfe & Kontakt [{n2}]Datenschutz [{n3}]AGB",
+    "   © Zeitgeist Online GmbH",
+)
 
 
 def fam_lynx_dump(ctx: Ctx) -> Page:
@@ -2032,16 +2587,22 @@ def fam_lynx_dump(ctx: Ctx) -> Page:
             p.wrapped("caption", ctx.caption(para) + " © " + r.choice(_AGENCIES), w, "   ")
             p.gap()
         if len(spots) > 1 and i == spots[1] and r.random() < 0.6:
-            p.wrapped("related", f"[{next(link)}]Lesen Sie auch: {short_title(ctx.related(1)[0])}",
-                      w, "   ")
+            p.wrapped(
+                "related",
+                f"[{next(link)}]Lesen Sie auch: {short_title(ctx.related(1)[0])}",
+                w,
+                "   ",
+            )
             p.gap()
         p.wrapped(ctx.body_kind, para, w, "   ")
         p.gap()
     if r.random() < 0.5:
         p.add("nav", f"   Seite 1 [{next(link)}]2 [{next(link)}]Nächste Seite")
         p.gap()
-    p.add("share", f"   [{next(link)}]Facebook [{next(link)}]Twitter [{next(link)}]Mail "
-                   f"[{next(link)}]Pocket")
+    p.add(
+        "share",
+        f"   [{next(link)}]Facebook [{next(link)}]Twitter [{next(link)}]Mail [{next(link)}]Pocket",
+    )
     p.gap()
     if r.random() < 0.6:
         p.add("comment_meta", f"   {total} Kommentare", f"   [{next(link)}]Kommentieren")
@@ -2059,8 +2620,10 @@ def fam_lynx_dump(ctx: Ctx) -> Page:
             p.wrapped("comment", para, w, pad + "   ")
         p.add("comment_meta", f"{pad}   [{next(link)}]Antworten [{next(link)}]Melden")
         p.gap()
-    p.add("footer", *[f.format(n=next(link), n1=next(link), n2=next(link), n3=next(link))
-                      for f in LYNX_FOOTER])
+    p.add(
+        "footer",
+        *[f.format(n=next(link), n1=next(link), n2=next(link), n3=next(link)) for f in LYNX_FOOTER],
+    )
     p.gap()
     p.add("footer", "References")
     p.gap()
@@ -2069,13 +2632,27 @@ def fam_lynx_dump(ctx: Ctx) -> Page:
     return p
 
 
-TV_NAV = ("nachrichten.tv", "Startseite", "Inland", "Ausland", "Wirtschaft", "Wissen",
-          "Faktenfinder", "Wetter", "Sendungen", "Suche")
-TV_RULES = ("Hinweis: Die Moderation behält sich vor, Kommentare, die gegen die "
-            "Netiquette verstoßen, nicht freizuschalten. Kommentare können nur in einem "
-            "begrenzten Zeitraum abgegeben werden.")
-TV_FOOTER = ("Impressum | Datenschutz | Barrierefreiheit | Kontakt | Leichte Sprache",
-             "nachrichten.tv ist ein Angebot des Rundfunks.")
+TV_NAV = (
+    "nachrichten.tv",
+    "Startseite",
+    "Inland",
+    "Ausland",
+    "Wirtschaft",
+    "Wissen",
+    "Faktenfinder",
+    "Wetter",
+    "Sendungen",
+    "Suche",
+)
+TV_RULES = (
+    "Hinweis: Die Moderation behält sich vor, Kommentare, die gegen die "
+    "Netiquette verstoßen, nicht freizuschalten. Kommentare können nur in einem "
+    "begrenzten Zeitraum abgegeben werden."
+)
+TV_FOOTER = (
+    "Impressum | Datenschutz | Barrierefreiheit | Kontakt | Leichte Sprache",
+    "nachrichten.tv ist ein Angebot des Rundfunks.",
+)
 
 
 def fam_broadcaster(ctx: Ctx) -> Page:
@@ -2088,28 +2665,37 @@ def fam_broadcaster(ctx: Ctx) -> Page:
     p.gap()
     head_block(p, ctx)
     if r.random() < 0.6:
-        p.add("meta", f"Audio: Beitrag von {ctx.author()}, {r.randint(1, 4)}:{r.randint(10, 59)} "
-                      "Min | mehr", "Darstellung: Normal")
+        p.add(
+            "meta",
+            f"Audio: Beitrag von {ctx.author()}, {r.randint(1, 4)}:{r.randint(10, 59)} Min | mehr",
+            "Darstellung: Normal",
+        )
         p.gap()
     spots = slots(ctx, 2)
     inline: dict[int, Callable[[], None]] = {}
     if spots:
         i = spots[0]
-        inline[i] = lambda: p.add("caption", ctx.caption(ctx.paras[i]) + " | " +
-                                  r.choice(_AGENCIES))
+        inline[i] = lambda: p.add(
+            "caption", ctx.caption(ctx.paras[i]) + " | " + r.choice(_AGENCIES)
+        )
     if len(spots) > 1:
         rel = ctx.related(1)[0]
         when = ctx.date - dt.timedelta(days=r.randint(1, 20))
         inline[spots[1]] = lambda: p.add("related", short_title(rel), f"{when:%d.%m.%Y}")
     body_block(p, ctx, inline)
     show = r.choice(("das Morgenjournal", "die Sendung Heute", "der Hörfunk"))
-    p.add("meta", f"Über dieses Thema berichtete {show} "
-                  f"am {de_date(ctx.date, 'date')} um {r.choice(('7:00', '12:00', '20:00'))} Uhr.")
+    p.add(
+        "meta",
+        f"Über dieses Thema berichtete {show} "
+        f"am {de_date(ctx.date, 'date')} um {r.choice(('7:00', '12:00', '20:00'))} Uhr.",
+    )
     p.gap()
     p.add("related", "Mehr zu diesem Thema:")
     for a in ctx.related(r.randint(2, 4)):
-        p.add("related", f"{short_title(a)}, "
-                         f"{ctx.date - dt.timedelta(days=r.randint(1, 30)):%d.%m.%Y}")
+        p.add(
+            "related",
+            f"{short_title(a)}, {ctx.date - dt.timedelta(days=r.randint(1, 30)):%d.%m.%Y}",
+        )
     p.gap()
     comments = ctx.comments(2, 10)
     if r.random() < 0.8:
@@ -2132,11 +2718,25 @@ def fam_broadcaster(ctx: Ctx) -> Page:
     return p
 
 
-RD_TOP = ("Skip to main content", "reddit", "r/Austria", "Search r/Austria", "Log In",
-          "Sign Up", "User account menu")
-RD_SIDEBAR = ("About Community", "Österreichs Subreddit: Nachrichten, Diskussionen und "
-              "alles über Österreich.", "Created Jan 25, 2008", "Members", "Online",
-              "Moderators", "Message the mods", "Back to Top")
+RD_TOP = (
+    "Skip to main content",
+    "reddit",
+    "r/Austria",
+    "Search r/Austria",
+    "Log In",
+    "Sign Up",
+    "User account menu",
+)
+RD_SIDEBAR = (
+    "About Community",
+    "Österreichs Subreddit: Nachrichten, Diskussionen und alles über Österreich.",
+    "Created Jan 25, 2008",
+    "Members",
+    "Online",
+    "Moderators",
+    "Message the mods",
+    "Back to Top",
+)
 
 
 def fam_reddit(ctx: Ctx) -> Page:
@@ -2145,9 +2745,12 @@ def fam_reddit(ctx: Ctx) -> Page:
     p.add("nav", *RD_TOP)
     p.gap()
     points = r.randint(20, 3000)
-    p.add("comment_meta", f"{points if points < 1000 else f'{points / 1000:.1f}k'}",
-          f"Posted by u/{nick(str(_stable(ctx.article.id) % 30000)).replace(' ', '_')} "
-          f"{ago(r, 'en')} ago")
+    p.add(
+        "comment_meta",
+        f"{points if points < 1000 else f'{points / 1000:.1f}k'}",
+        f"Posted by u/{nick(str(_stable(ctx.article.id) % 30000)).replace(' ', '_')} "
+        f"{ago(r, 'en')} ago",
+    )
     p.add("meta", ctx.article.category)
     if ctx.title:
         p.add("title", ctx.title)
@@ -2158,8 +2761,15 @@ def fam_reddit(ctx: Ctx) -> Page:
         p.gap()
     body_block(p, ctx)
     comments = ctx.comments(4, 14, max_depth=5)
-    p.add("comment_meta", f"{ctx.count(len(comments))} comments", "Share", "Save", "Hide",
-          "Report", f"{r.randint(70, 99)}% Upvoted")
+    p.add(
+        "comment_meta",
+        f"{ctx.count(len(comments))} comments",
+        "Share",
+        "Save",
+        "Hide",
+        "Report",
+        f"{r.randint(70, 99)}% Upvoted",
+    )
     p.add("comment_meta", "Log in or sign up to leave a comment", "Log In", "Sign Up")
     p.add("comment_meta", "Sort by: best")
     p.gap()
@@ -2187,14 +2797,29 @@ def fam_reddit(ctx: Ctx) -> Page:
     return p
 
 
-GU_TOP = ("Skip to main content", "Skip to navigation", "Support us", "Sign in",
-          "News  Opinion  Sport  Culture  Lifestyle", "World  Europe  US  Americas  Asia  "
-          "Australia  Middle East  Africa")
-GU_FOOTER = ("About us", "Contact us", "Complaints & corrections", "Privacy policy",
-             "Cookie policy", "Terms & conditions", "© 2016 Courier News and Media Limited or "
-             "its affiliated companies. All rights reserved.")
-GU_CONSENT = ("Your privacy: We use cookies to improve your experience on our site and to show "
-              "you personalised advertising.", "Yes, I'm happy", "Manage my cookies")
+GU_TOP = (
+    "Skip to main content",
+    "Skip to navigation",
+    "Support us",
+    "Sign in",
+    "News  Opinion  Sport  Culture  Lifestyle",
+    "World  Europe  US  Americas  Asia  Australia  Middle East  Africa",
+)
+GU_FOOTER = (
+    "About us",
+    "Contact us",
+    "Complaints & corrections",
+    "Privacy policy",
+    "Cookie policy",
+    "Terms & conditions",
+    "© 2016 Courier News and Media Limited or its affiliated companies. All rights reserved.",
+)
+GU_CONSENT = (
+    "Your privacy: We use cookies to improve your experience on our site and to show "
+    "you personalised advertising.",
+    "Yes, I'm happy",
+    "Manage my cookies",
+)
 
 
 def fam_guardian(ctx: Ctx) -> Page:
@@ -2216,8 +2841,14 @@ def fam_guardian(ctx: Ctx) -> Page:
     if r.random() < 0.6:
         p.add("comment_meta", f"{total}")  # comment count next to the share buttons
     p.gap()
-    p.add("caption", ctx.caption(ctx.paras[0]) + " Photograph: " +
-          r.choice(_PHOTOGRAPHERS) + "/" + r.choice(_AGENCIES))
+    p.add(
+        "caption",
+        ctx.caption(ctx.paras[0])
+        + " Photograph: "
+        + r.choice(_PHOTOGRAPHERS)
+        + "/"
+        + r.choice(_AGENCIES),
+    )
     p.gap()
     spots = slots(ctx, 1)
     inline: dict[int, Callable[[], None]] = {}
@@ -2225,18 +2856,30 @@ def fam_guardian(ctx: Ctx) -> Page:
         rel = ctx.related(1)[0]
         inline[spots[0]] = lambda: p.add("related", f"Related: {short_title(rel)}")
     body_block(p, ctx, inline)
-    p.add("meta", "Topics", r.choice(("Europe", "Austria")), ctx.article.category,
-          "Reuse this content")
+    p.add(
+        "meta",
+        "Topics",
+        r.choice(("Europe", "Austria")),
+        ctx.article.category,
+        "Reuse this content",
+    )
     p.gap()
     p.add("related", "Most viewed")
     for n, a in enumerate(ctx.related(r.randint(4, 6)), 1):
         p.add("related", f"{n} {short_title(a)}")
     p.gap()
     p.add("comment_meta", f"Comments ({total})")
-    p.add("comment_meta", r.choice(("This discussion is now closed for comments but you can "
-                                    "still sign in or create your account to manage your "
-                                    "profile.", "Sign in or create your account to join the "
-                                    "discussion.")))
+    p.add(
+        "comment_meta",
+        r.choice(
+            (
+                "This discussion is now closed for comments but you can "
+                "still sign in or create your account to manage your "
+                "profile.",
+                "Sign in or create your account to join the discussion.",
+            )
+        ),
+    )
     p.add("comment_meta", "Order by oldest", "Threads collapsed")
     p.gap()
     for c in comments:
@@ -2245,8 +2888,9 @@ def fam_guardian(ctx: Ctx) -> Page:
             p.add("comment_meta", f"@{c.parent.replace(' ', '')}")
         for para in post_paragraphs(c):
             p.add("comment", para)
-        p.add("comment_meta", f"Recommend {c.up}" if c.up else "Recommend",
-              "Reply | Share | Report")
+        p.add(
+            "comment_meta", f"Recommend {c.up}" if c.up else "Recommend", "Reply | Share | Report"
+        )
         p.gap()
     if total > len(comments):
         p.add("comment_meta", f"Show {min(25, total - len(comments))} more replies")
@@ -2257,15 +2901,33 @@ def fam_guardian(ctx: Ctx) -> Page:
     return p
 
 
-FZ_NAV = ("Frankfurter Tagespost", "Politik", "Wirtschaft", "Finanzen", "Feuilleton",
-          "Sport", "Gesellschaft", "Stil", "Rhein-Main", "Technik", "Wissen", "Reise", "TP+")
-FZ_PAYWALL = ("TP+ – Jetzt weiterlesen",
-              "Zugang zu allen TP+ Artikeln: Die ersten 30 Tage kostenlos, danach 2,95 € pro "
-              "Woche. Jederzeit kündbar.", "Jetzt 30 Tage kostenfrei testen",
-              "Sie sind bereits Abonnent? Hier anmelden")
-FZ_FOOTER = ("Aktuelle Nachrichten aus Politik, Wirtschaft, Sport und Kultur",
-             "Impressum  Datenschutz  Nutzungsbasierte Online-Werbung  Hilfe  AGB",
-             "© Frankfurter Tagespost GmbH 2016 Alle Rechte vorbehalten.")
+FZ_NAV = (
+    "Frankfurter Tagespost",
+    "Politik",
+    "Wirtschaft",
+    "Finanzen",
+    "Feuilleton",
+    "Sport",
+    "Gesellschaft",
+    "Stil",
+    "Rhein-Main",
+    "Technik",
+    "Wissen",
+    "Reise",
+    "TP+",
+)
+FZ_PAYWALL = (
+    "TP+ – Jetzt weiterlesen",
+    "Zugang zu allen TP+ Artikeln: Die ersten 30 Tage kostenlos, danach 2,95 € pro "
+    "Woche. Jederzeit kündbar.",
+    "Jetzt 30 Tage kostenfrei testen",
+    "Sie sind bereits Abonnent? Hier anmelden",
+)
+FZ_FOOTER = (
+    "Aktuelle Nachrichten aus Politik, Wirtschaft, Sport und Kultur",
+    "Impressum  Datenschutz  Nutzungsbasierte Online-Werbung  Hilfe  AGB",
+    "© Frankfurter Tagespost GmbH 2016 Alle Rechte vorbehalten.",
+)
 
 
 def fam_paywall_daily(ctx: Ctx) -> Page:
@@ -2288,22 +2950,33 @@ def fam_paywall_daily(ctx: Ctx) -> Page:
         inline[spots[0]] = lambda: p.add("paywall", *FZ_PAYWALL)
     if len(spots) > 1 and r.random() < 0.7:
         i = spots[1]
-        inline[i] = lambda: p.add("caption", ctx.caption(ctx.paras[i]),
-                                  "Bild: " + r.choice(_AGENCIES))
+        inline[i] = lambda: p.add(
+            "caption", ctx.caption(ctx.paras[i]), "Bild: " + r.choice(_AGENCIES)
+        )
     body_block(p, ctx, inline)
     p.add("meta", "Quelle: TP.NET")
-    p.add("byline", author, r.choice(("Politischer Korrespondent in Wien.",
-                                      "Redakteur in der Politik.",
-                                      "Korrespondentin für Österreich und Ungarn.")),
-          "Folgen")
+    p.add(
+        "byline",
+        author,
+        r.choice(
+            (
+                "Politischer Korrespondent in Wien.",
+                "Redakteur in der Politik.",
+                "Korrespondentin für Österreich und Ungarn.",
+            )
+        ),
+        "Folgen",
+    )
     p.gap()
     comments = ctx.comments(2, 9)
     p.add("comment_meta", f"Lesermeinungen ({ctx.count(len(comments))})")
     p.gap()
     for c in comments:
         who = nick(c.user)
-        p.add("comment_meta", f"{who} ({who.replace(' ', '').lower()[:12]}) - "
-                              f"{c.created:%d.%m.%Y - %H:%M}")
+        p.add(
+            "comment_meta",
+            f"{who} ({who.replace(' ', '').lower()[:12]}) - {c.created:%d.%m.%Y - %H:%M}",
+        )
         if c.headline:
             p.add("comment_title", c.headline)
         for para in post_paragraphs(c):
@@ -2320,14 +2993,27 @@ def fam_paywall_daily(ctx: Ctx) -> Page:
     return p
 
 
-RG_TOP = ("Wetter: {city} {temp}°C", "E-Paper", "Abo", "Anmelden", "Bezirksblatt",
-          "Lokales  Politik  Wirtschaft  Sport  Leben  Kultur  Immobilien  Jobs")
-RG_RULES = ("Wir freuen uns über Ihre Meinung. Bitte beachten Sie unsere Netiquette: "
-            "Beleidigende und rechtswidrige Beiträge werden gelöscht.")
-RG_NEWSLETTER = ("Nichts mehr verpassen: Die wichtigsten Nachrichten aus Ihrer Region jeden "
-                 "Freitag per E-Mail.", "Ihre E-Mail-Adresse", "Anmelden")
-RG_FOOTER = ("Bezirksblatt Regionalmedien GmbH", "Impressum | Datenschutz | Kontakt | "
-             "Anzeigen aufgeben | Abo-Service")
+RG_TOP = (
+    "Wetter: {city} {temp}°C",
+    "E-Paper",
+    "Abo",
+    "Anmelden",
+    "Bezirksblatt",
+    "Lokales  Politik  Wirtschaft  Sport  Leben  Kultur  Immobilien  Jobs",
+)
+RG_RULES = (
+    "Wir freuen uns über Ihre Meinung. Bitte beachten Sie unsere Netiquette: "
+    "Beleidigende und rechtswidrige Beiträge werden gelöscht."
+)
+RG_NEWSLETTER = (
+    "Nichts mehr verpassen: Die wichtigsten Nachrichten aus Ihrer Region jeden Freitag per E-Mail.",
+    "Ihre E-Mail-Adresse",
+    "Anmelden",
+)
+RG_FOOTER = (
+    "Bezirksblatt Regionalmedien GmbH",
+    "Impressum | Datenschutz | Kontakt | Anzeigen aufgeben | Abo-Service",
+)
 
 
 def fam_regional(ctx: Ctx) -> Page:
@@ -2340,8 +3026,15 @@ def fam_regional(ctx: Ctx) -> Page:
     p.add("nav", f"Lokales > Bezirk {r.choice(_DISTRICTS)}")
     p.gap()
     head_block(p, ctx)
-    p.add("byline", r.choice((f"Ein Artikel von {ctx.author()} | {ctx.date:%d.%m.%Y} | "
-                              f"{ctx.date:%H:%M}", f"{ctx.author()}, {ctx.date:%d.%m.%Y}")))
+    p.add(
+        "byline",
+        r.choice(
+            (
+                f"Ein Artikel von {ctx.author()} | {ctx.date:%d.%m.%Y} | {ctx.date:%H:%M}",
+                f"{ctx.author()}, {ctx.date:%d.%m.%Y}",
+            )
+        ),
+    )
     if r.random() < 0.5:
         p.add("caption", r.choice(("Foto: privat", "Foto: Gemeinde", ctx.credit("Foto"))))
     p.gap()
@@ -2355,8 +3048,9 @@ def fam_regional(ctx: Ctx) -> Page:
         inline[spots[1]] = lambda: p.add("ad", "Werbung", ad)
     if len(spots) > 2 and r.random() < 0.6:
         i = spots[2]
-        inline[i] = lambda: p.add("caption", ctx.caption(ctx.paras[i]) + " Foto: " +
-                                  r.choice(_PHOTOGRAPHERS))
+        inline[i] = lambda: p.add(
+            "caption", ctx.caption(ctx.paras[i]) + " Foto: " + r.choice(_PHOTOGRAPHERS)
+        )
     body_block(p, ctx, inline)
     if r.random() < 0.5:
         p.add("newsletter", *RG_NEWSLETTER)
@@ -2399,55 +3093,116 @@ class Family:
     about: str
 
 
-FAMILIES = {f.name: f for f in (
-    Family("portal_forum", "dev", fam_portal_forum,
-           "Austrian news portal + forum (derStandard-like)"),
-    Family("magazine", "dev", fam_magazine,
-           "news magazine, numbered forum posts (Spiegel-like)"),
-    Family("techticker", "dev", fam_techticker,
-           "IT news, forum as a headline list (heise-like)"),
-    Family("wordpress", "dev", fam_wordpress, "WordPress blog repost, WP comments and form"),
-    Family("disqus", "dev", fam_disqus, "city magazine with an English-UI Disqus thread"),
-    Family("phpbb", "dev", fam_phpbb, "phpBB forum thread, article pasted in the first post"),
-    Family("press_release", "dev", fam_press_release,
-           "press-release portal (OTS-like), no comments"),
-    Family("mail_newsletter", "dev", fam_mail_newsletter,
-           "plain-text e-mail newsletter, wrapped at 72"),
-    Family("browser_copy", "dev", fam_browser_copy, "select-all browser copy, no blank lines"),
-    Family("tabloid", "dev", fam_tabloid,
-           "boulevard site (Krone/Bild-like), inline boxes, 'Like' comments"),
-    Family("wire_service", "dev", fam_wire_service,
-           "English-UI wire service (Reuters-like), no comments"),
-    Family("fediverse", "dev", fam_fediverse,
-           "Mastodon thread copy: article as a 1/n thread, replies"),
-    Family("medium", "dev", fam_medium, "Medium-like blog post, English UI, 'Responses (N)'"),
-    Family("aggregator", "dev", fam_aggregator,
-           "news aggregator: excerpt or republication, other outlets' headlines"),
-    Family("vbulletin", "dev", fam_vbulletin,
-           "vBulletin-like thread: '#1' posts, 'Zitat von X:', likes"),
-    Family("reader_view", "dev", fam_reader_view,
-           "reader-mode / w3m extraction, bare threaded comments"),
-    Family("epaper", "dev", fam_epaper, "pdftotext of an e-paper: hyphenated narrow columns"),
-    Family("lynx_dump", "holdout", fam_lynx_dump,
-           "lynx -dump of a weekly (Zeit-like), wrapped at 77"),
-    Family("broadcaster", "holdout", fam_broadcaster,
-           "public broadcaster news page (Tagesschau-like)"),
-    Family("reddit", "holdout", fam_reddit,
-           "Reddit-like thread, English UI, threaded comments"),
-    Family("guardian", "holdout", fam_guardian,
-           "English quality paper template (Guardian-like)"),
-    Family("paywall_daily", "holdout", fam_paywall_daily,
-           "German daily with a paywall box (FAZ-like)"),
-    Family("regional", "holdout", fam_regional, "regional paper, 'schrieb am' comments"),
-)}
+FAMILIES = {
+    f.name: f
+    for f in (
+        Family(
+            "portal_forum",
+            "dev",
+            fam_portal_forum,
+            "Austrian news portal + forum (derStandard-like)",
+        ),
+        Family(
+            "magazine", "dev", fam_magazine, "news magazine, numbered forum posts (Spiegel-like)"
+        ),
+        Family(
+            "techticker", "dev", fam_techticker, "IT news, forum as a headline list (heise-like)"
+        ),
+        Family("wordpress", "dev", fam_wordpress, "WordPress blog repost, WP comments and form"),
+        Family("disqus", "dev", fam_disqus, "city magazine with an English-UI Disqus thread"),
+        Family("phpbb", "dev", fam_phpbb, "phpBB forum thread, article pasted in the first post"),
+        Family(
+            "press_release",
+            "dev",
+            fam_press_release,
+            "press-release portal (OTS-like), no comments",
+        ),
+        Family(
+            "mail_newsletter",
+            "dev",
+            fam_mail_newsletter,
+            "plain-text e-mail newsletter, wrapped at 72",
+        ),
+        Family("browser_copy", "dev", fam_browser_copy, "select-all browser copy, no blank lines"),
+        Family(
+            "tabloid",
+            "dev",
+            fam_tabloid,
+            "boulevard site (Krone/Bild-like), inline boxes, 'Like' comments",
+        ),
+        Family(
+            "wire_service",
+            "dev",
+            fam_wire_service,
+            "English-UI wire service (Reuters-like), no comments",
+        ),
+        Family(
+            "fediverse",
+            "dev",
+            fam_fediverse,
+            "Mastodon thread copy: article as a 1/n thread, replies",
+        ),
+        Family("medium", "dev", fam_medium, "Medium-like blog post, English UI, 'Responses (N)'"),
+        Family(
+            "aggregator",
+            "dev",
+            fam_aggregator,
+            "news aggregator: excerpt or republication, other outlets' headlines",
+        ),
+        Family(
+            "vbulletin",
+            "dev",
+            fam_vbulletin,
+            "vBulletin-like thread: '#1' posts, 'Zitat von X:', likes",
+        ),
+        Family(
+            "reader_view",
+            "dev",
+            fam_reader_view,
+            "reader-mode / w3m extraction, bare threaded comments",
+        ),
+        Family("epaper", "dev", fam_epaper, "pdftotext of an e-paper: hyphenated narrow columns"),
+        Family(
+            "lynx_dump",
+            "holdout",
+            fam_lynx_dump,
+            "lynx -dump of a weekly (Zeit-like), wrapped at 77",
+        ),
+        Family(
+            "broadcaster",
+            "holdout",
+            fam_broadcaster,
+            "public broadcaster news page (Tagesschau-like)",
+        ),
+        Family(
+            "reddit", "holdout", fam_reddit, "Reddit-like thread, English UI, threaded comments"
+        ),
+        Family(
+            "guardian", "holdout", fam_guardian, "English quality paper template (Guardian-like)"
+        ),
+        Family(
+            "paywall_daily",
+            "holdout",
+            fam_paywall_daily,
+            "German daily with a paywall box (FAZ-like)",
+        ),
+        Family("regional", "holdout", fam_regional, "regional paper, 'schrieb am' comments"),
+    )
+}
 
 
 def families(split: str) -> list[Family]:
     return [f for f in FAMILIES.values() if split in ("both", f.split)]
 
 
-def render(family: str, article: newsdev.Article, pools: Pools, seed: int, key: str = "",
-           no_teaser: bool = False) -> Page:
+def render(
+    family: str,
+    article: newsdev.Article,
+    pools: Pools,
+    seed: int,
+    key: str = "",
+    no_teaser: bool = False,
+) -> Page:
     """One page; the same (family, article, seed, key) always gives the same page."""
     rng = random.Random(_stable(f"{seed}|{family}|{article.id}|{key}"))
     return FAMILIES[family].render(Ctx(article, pools, rng, no_teaser))
@@ -2472,12 +3227,24 @@ def write_page(out: Path, name: str, family: str, article: newsdev.Article, page
 def write_labels(out: Path, built: list[Built]) -> None:
     with open(out / "labels.jsonl", "w", encoding="utf-8") as f:
         for b in built:
-            f.write(json.dumps({"file": b.file, "family": b.family, "article": b.article,
-                                "labels": b.labels, "kinds": b.kinds}, ensure_ascii=False) + "\n")
+            f.write(
+                json.dumps(
+                    {
+                        "file": b.file,
+                        "family": b.family,
+                        "article": b.article,
+                        "labels": b.labels,
+                        "kinds": b.kinds,
+                    },
+                    ensure_ascii=False,
+                )
+                + "\n"
+            )
 
 
-def build_pages(data: Path, out: Path, split: str, per_family: int, seed: int,
-                no_teaser: bool = False) -> list[Built]:
+def build_pages(
+    data: Path, out: Path, split: str, per_family: int, seed: int, no_teaser: bool = False
+) -> list[Built]:
     """per_family pages per layout family of the split, plus one page per stub article.
 
     Articles are drawn without repetition (as far as the split has enough) from the split's
@@ -2486,16 +3253,18 @@ def build_pages(data: Path, out: Path, split: str, per_family: int, seed: int,
     """
     out.mkdir(parents=True, exist_ok=True)
     built = []
-    for s in (("dev", "holdout") if split == "both" else (split,)):
+    for s in ("dev", "holdout") if split == "both" else (split,):
         pools = load_pools(data, s)
         rng = random.Random(f"pages|{seed}|{s}")
-        articles = [a for a in newsdev.load_articles(data)
-                    if newsdev.article_split(a.id) == s]
+        articles = [a for a in newsdev.load_articles(data) if newsdev.article_split(a.id) == s]
         normal = [a for a in articles if not a.stub]
         rng.shuffle(normal)
         fams = families(s)
-        jobs = [(f.name, normal[(n * len(fams) + k) % len(normal)])
-                for n in range(per_family) for k, f in enumerate(fams)]
+        jobs = [
+            (f.name, normal[(n * len(fams) + k) % len(normal)])
+            for n in range(per_family)
+            for k, f in enumerate(fams)
+        ]
         jobs += [(rng.choice(fams).name, a) for a in articles if a.stub]
         for fam, article in jobs:
             name = f"page-{len(built) + 1:04d}.txt"
@@ -2507,8 +3276,10 @@ def build_pages(data: Path, out: Path, split: str, per_family: int, seed: int,
 
 def show(page: Page) -> str:
     """The page with each line's label and kind in front, for reading."""
-    return "\n".join(f"{label_of(k)[0].upper()} {k:<13}|{line}"
-                     for k, line in zip(page.kinds, page.text().splitlines()))
+    return "\n".join(
+        f"{label_of(k)[0].upper()} {k:<13}|{line}"
+        for k, line in zip(page.kinds, page.text().splitlines())
+    )
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -2525,14 +3296,16 @@ def main(argv: list[str] | None = None) -> int:
     if args.show:
         split = FAMILIES[args.show].split
         pools = load_pools(args.data, split)
-        article = (next(a for a in newsdev.load_articles(args.data) if a.id == args.article)
-                   if args.article else pools.articles[args.seed % len(pools.articles)])
+        article = (
+            next(a for a in newsdev.load_articles(args.data) if a.id == args.article)
+            if args.article
+            else pools.articles[args.seed % len(pools.articles)]
+        )
         print(show(render(args.show, article, pools, args.seed, no_teaser=args.no_teaser)))
         return 0
     if not args.out:
         ap.error("OUT is required (or use --show)")
-    built = build_pages(args.data, args.out, args.split, args.per_family, args.seed,
-                        args.no_teaser)
+    built = build_pages(args.data, args.out, args.split, args.per_family, args.seed, args.no_teaser)
     print(f"{len(built)} pages in {args.out}")
     return 0
 

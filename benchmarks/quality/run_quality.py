@@ -76,37 +76,63 @@ class Tool:
 
     def run(self, *args: str) -> dict:
         start = time.perf_counter()
-        proc = subprocess.run([*self.argv, *args], cwd=self.cwd, env=self.env,
-                              capture_output=True, text=True)
+        proc = subprocess.run(
+            [*self.argv, *args], cwd=self.cwd, env=self.env, capture_output=True, text=True
+        )
         with self._lock:
             self.seconds += time.perf_counter() - start
         if proc.returncode != 0:
-            raise RuntimeError(f"{' '.join(self.argv + list(args))} exited {proc.returncode}: "
-                               f"{proc.stderr.strip()[-2000:]}")
+            raise RuntimeError(
+                f"{' '.join(self.argv + list(args))} exited {proc.returncode}: "
+                f"{proc.stderr.strip()[-2000:]}"
+            )
         return json.loads(proc.stdout)
 
     def inspect(self, path: Path) -> list[bool]:
         lines = self.run("inspect", str(path), "--from", "de", "--format", "json")["lines"]
         return [line["kept"] for line in sorted(lines, key=lambda x: x["line"])]
 
-    def summary(self, folder: Path, n: int, method: str | None = None,
-                parts: tuple[str, ...] = ()) -> dict[str, list[dict]]:
+    def summary(
+        self, folder: Path, n: int, method: str | None = None, parts: tuple[str, ...] = ()
+    ) -> dict[str, list[dict]]:
         """{file path relative to folder: [sentence, ...]} (sentences in document order).
 
         With `parts`, only those subfolders of `folder` are summarized (one process for
         all of them: start-up time is a large part of a run).
         """
         paths = [str(folder / p) for p in parts] or [str(folder)]
-        args = ["summary", *paths, "--from", "de", "--to", "de", "-n", str(n),
-                "--format", "json", "-q"]
+        args = [
+            "summary",
+            *paths,
+            "--from",
+            "de",
+            "--to",
+            "de",
+            "-n",
+            str(n),
+            "--format",
+            "json",
+            "-q",
+        ]
         if method:
             args += ["-m", method]
         docs = self.run(*args)["documents"]
         return {_rel(d["path"], folder): d.get("summary") or [] for d in docs}
 
     def digest(self, folder: Path, k: int) -> list[dict]:
-        return self.run("digest", str(folder), "--from", "de", "--to", "de", "-k", str(k),
-                        "--format", "json", "-q")["facts"]
+        return self.run(
+            "digest",
+            str(folder),
+            "--from",
+            "de",
+            "--to",
+            "de",
+            "-k",
+            str(k),
+            "--format",
+            "json",
+            "-q",
+        )["facts"]
 
 
 def _rel(path: str, folder: Path) -> str:
@@ -138,7 +164,10 @@ class Gold:
     def junk_kinds(self, cite: dict) -> list[str]:
         """Kinds of the non-body, non-blank lines a citation touches ([] if all body)."""
         idx = self.lines_of(cite["start"], cite["end"])
-        if cite.get("source_text") and self.text[cite["start"]:cite["end"]] != cite["source_text"]:
+        if (
+            cite.get("source_text")
+            and self.text[cite["start"] : cite["end"]] != cite["source_text"]
+        ):
             idx = [cite["line"] - 1]  # offsets not in characters: trust the line number
         return [self.kinds[i] for i in idx if i < len(self.kinds) and self.labels[i] == "junk"]
 
@@ -148,8 +177,14 @@ def load_gold(folder: Path) -> dict[str, Gold]:
     for line in (folder / "labels.jsonl").read_text(encoding="utf-8").splitlines():
         row = json.loads(line)
         path = folder / row["file"]
-        gold[row["file"]] = Gold(path, row["family"], row["article"], row["labels"],
-                                 row["kinds"], path.read_text(encoding="utf-8"))
+        gold[row["file"]] = Gold(
+            path,
+            row["family"],
+            row["article"],
+            row["labels"],
+            row["kinds"],
+            path.read_text(encoding="utf-8"),
+        )
     return gold
 
 
@@ -164,12 +199,20 @@ def write_articles(folder: Path, articles: list[newsdev.Article]) -> None:
     """Plain articles: body paragraphs separated by blank lines, no teaser, no headline."""
     folder.mkdir(parents=True, exist_ok=True)
     for a in articles:
-        (folder / f"{a.id}.txt").write_text("\n\n".join(newsdev.paragraphs(a)) + "\n",
-                                            encoding="utf-8")
+        (folder / f"{a.id}.txt").write_text(
+            "\n\n".join(newsdev.paragraphs(a)) + "\n", encoding="utf-8"
+        )
 
 
-def write_pages(folder: Path, articles: list[newsdev.Article], pools: pages.Pools, split: str,
-                seed: int, key: str, no_teaser: bool) -> dict[str, Gold]:
+def write_pages(
+    folder: Path,
+    articles: list[newsdev.Article],
+    pools: pages.Pools,
+    split: str,
+    seed: int,
+    key: str,
+    no_teaser: bool,
+) -> dict[str, Gold]:
     """Each article as a page dump in a layout family of the split, drawn by a seeded RNG."""
     folder.mkdir(parents=True, exist_ok=True)
     fams = [f.name for f in pages.families(split)]
@@ -185,8 +228,11 @@ def write_pages(folder: Path, articles: list[newsdev.Article], pools: pages.Pool
 
 def rouge_articles(data: Path, split: str, limit: int, seed: int) -> list[newsdev.Article]:
     """Up to `limit` articles of the split with a teaser, in a seeded order."""
-    pool = [a for a in newsdev.load_articles(data)
-            if not a.stub and a.teaser and newsdev.article_split(a.id) == split]
+    pool = [
+        a
+        for a in newsdev.load_articles(data)
+        if not a.stub and a.teaser and newsdev.article_split(a.id) == split
+    ]
     random.Random(f"rouge|{seed}|{split}").shuffle(pool)
     return sorted(pool[:limit], key=lambda a: a.id)
 
@@ -224,12 +270,21 @@ def measure_cleaning(tool: Tool, gold: dict[str, Gold], workers: int) -> dict:
             if k and not gold_body and len(examples[kind]) < 5 and len(lines[i].split()) > 3:
                 examples[kind].append(f"{name}:{i + 1} ({g.family}) {lines[i].strip()[:160]}")
     return {
-        "pages": len(gold), "tool": total.as_dict(), "baseline": base.as_dict(),
-        "families": {f: {"tool": fam_tool[f].as_dict(), "baseline": fam_base[f].as_dict()}
-                     for f in sorted(fam_tool)},
-        "kinds": {k: {"lines": kind_n[k], "tool_kept": round(100 * kind_tool[k] / kind_n[k], 1),
-                      "baseline_kept": round(100 * kind_base[k] / kind_n[k], 1)}
-                  for k in sorted(kind_n, key=lambda k: -kind_n[k])},
+        "pages": len(gold),
+        "tool": total.as_dict(),
+        "baseline": base.as_dict(),
+        "families": {
+            f: {"tool": fam_tool[f].as_dict(), "baseline": fam_base[f].as_dict()}
+            for f in sorted(fam_tool)
+        },
+        "kinds": {
+            k: {
+                "lines": kind_n[k],
+                "tool_kept": round(100 * kind_tool[k] / kind_n[k], 1),
+                "baseline_kept": round(100 * kind_base[k] / kind_n[k], 1),
+            }
+            for k in sorted(kind_n, key=lambda k: -kind_n[k])
+        },
         "kept_junk_examples": dict(examples),
         "line_count_mismatch": mismatched,
     }
@@ -254,12 +309,18 @@ def measure_summary_junk(tool: Tool, folder: Path, gold: dict[str, Gold]) -> dic
                 any_junk = True
                 by_kind[kinds[0]] += 1
                 if len(examples) < 12:
-                    examples.append(f"{name}:{s['cite']['line']} ({g.family}, {kinds[0]}) "
-                                    f"{s['text'][:160]}")
+                    examples.append(
+                        f"{name}:{s['cite']['line']} ({g.family}, {kinds[0]}) {s['text'][:160]}"
+                    )
         pages_with += any_junk
-    return {"sentences": sentences, "junk_sentences": junk, "pages": len(out),
-            "pages_with_junk": pages_with, "by_kind": dict(by_kind.most_common()),
-            "examples": examples}
+    return {
+        "sentences": sentences,
+        "junk_sentences": junk,
+        "pages": len(out),
+        "pages_with_junk": pages_with,
+        "by_kind": dict(by_kind.most_common()),
+        "examples": examples,
+    }
 
 
 def split_blocks(text: str) -> list[str]:
@@ -296,14 +357,22 @@ def sumy_lexrank(text: str, n: int = 3) -> list[str]:
         return [str(s) for s in summarizer(ObjectDocumentModel([Paragraph(sentences)]), n)]
 
 
-def measure_rouge(tool: Tool, root: Path, parts: tuple[str, ...], refs: dict[str, str],
-                  methods: list[str], seed: int, workers: int) -> dict[str, dict]:
+def measure_rouge(
+    tool: Tool,
+    root: Path,
+    parts: tuple[str, ...],
+    refs: dict[str, str],
+    methods: list[str],
+    seed: int,
+    workers: int,
+) -> dict[str, dict]:
     """ROUGE of the tool's and the baselines' 3 sentences per file against its teaser.
 
     `parts` are subfolders of root holding the same files (plain articles, page dumps);
     each tool configuration is one process over all of them (`workers` at a time).
     Returns {part: {row: rouge}}.
     """
+
     def texts(n: int, method: str | None) -> dict[str, list[str]]:
         out = tool.summary(root, n, method, parts=parts)
         return {f: [s["text"] for s in sents] for f, sents in out.items()}
@@ -315,31 +384,59 @@ def measure_rouge(tool: Tool, root: Path, parts: tuple[str, ...], refs: dict[str
     kept = runs.pop("kept")
     runs["lead-3 (tool-kept)"] = {f: s[:3] for f, s in kept.items()}
     runs["random-3 (tool-kept)"] = {
-        f: [s[i] for i in sorted(random.Random(f"{seed}|{f}").sample(range(len(s)),
-                                                                      min(3, len(s))))]
-        for f, s in kept.items()}
+        f: [
+            s[i] for i in sorted(random.Random(f"{seed}|{f}").sample(range(len(s)), min(3, len(s))))
+        ]
+        for f, s in kept.items()
+    }
     runs["sumy LexRank (raw text)"] = {
         f"{p}/{f}": sumy_lexrank((root / p / f).read_text(encoding="utf-8"))
-        for p in parts for f in refs}
-    return {p: {row: metrics.mean_rouge((" ".join(cands.get(f"{p}/{f}", [])), ref)
-                                        for f, ref in refs.items()).as_dict()
-                for row, cands in runs.items()}
-            for p in parts}
+        for p in parts
+        for f in refs
+    }
+    return {
+        p: {
+            row: metrics.mean_rouge(
+                (" ".join(cands.get(f"{p}/{f}", [])), ref) for f, ref in refs.items()
+            ).as_dict()
+            for row, cands in runs.items()
+        }
+        for p in parts
+    }
 
 
-def measure_digest(tool: Tool, root: Path, clusters: list[dict], data: Path, split: str,
-                   pools: pages.Pools, seed: int, show_facts: int, workers: int) -> dict:
+def measure_digest(
+    tool: Tool,
+    root: Path,
+    clusters: list[dict],
+    data: Path,
+    split: str,
+    pools: pages.Pools,
+    seed: int,
+    show_facts: int,
+    workers: int,
+) -> dict:
     articles = {a.id: a for a in newsdev.load_articles(data)}
     cluster_root = root / "clusters"
 
     def one(c: dict) -> tuple[dict, str, str, int, int]:
         folder = cluster_root / c["id"]
-        golds = write_pages(folder, [articles[a] for a in c["articles"]], pools, split, seed,
-                            "cluster", no_teaser=True)
+        golds = write_pages(
+            folder,
+            [articles[a] for a in c["articles"]],
+            pools,
+            split,
+            seed,
+            "cluster",
+            no_teaser=True,
+        )
         facts = tool.digest(folder, len(c["articles"]))
         teasers = " ".join(articles[a].teaser for a in c["articles"] if articles[a].teaser)
-        junk = sum(1 for f in facts
-                   if any(golds[_rel(x["path"], folder)].junk_kinds(x) for x in f["cites"]))
+        junk = sum(
+            1
+            for f in facts
+            if any(golds[_rel(x["path"], folder)].junk_kinds(x) for x in f["cites"])
+        )
         return c, " ".join(f["text"] for f in facts), teasers, len(facts), junk
 
     with ThreadPoolExecutor(workers) as pool:
@@ -349,20 +446,34 @@ def measure_digest(tool: Tool, root: Path, clusters: list[dict], data: Path, spl
     for f, sents in firsts.items():
         first_of.setdefault(f.split("/")[0], []).append(sents[0]["text"] if sents else "")
     tool_rouge = metrics.mean_rouge((facts, ref) for _, facts, ref, _, _ in per)
-    base_rouge = metrics.mean_rouge((" ".join(first_of.get(c["id"], [])), ref)
-                                    for c, _, ref, _, _ in per)
+    base_rouge = metrics.mean_rouge(
+        (" ".join(first_of.get(c["id"], [])), ref) for c, _, ref, _, _ in per
+    )
     result = {
-        "clusters": len(per), "articles": sum(len(c["articles"]) for c in clusters),
-        "tool": tool_rouge.as_dict(), "first_sentences": base_rouge.as_dict(),
-        "facts": sum(n for *_, n, _ in per), "facts_citing_junk": sum(j for *_, j in per),
+        "clusters": len(per),
+        "articles": sum(len(c["articles"]) for c in clusters),
+        "tool": tool_rouge.as_dict(),
+        "first_sentences": base_rouge.as_dict(),
+        "facts": sum(n for *_, n, _ in per),
+        "facts_citing_junk": sum(j for *_, j in per),
     }
-    result["mixed"] = measure_mixed(tool, root / "mixed", clusters, articles, data, split, pools,
-                                    seed, show_facts)
+    result["mixed"] = measure_mixed(
+        tool, root / "mixed", clusters, articles, data, split, pools, seed, show_facts
+    )
     return result
 
 
-def measure_mixed(tool: Tool, folder: Path, clusters: list[dict], articles: dict, data: Path,
-                  split: str, pools: pages.Pools, seed: int, show_facts: int) -> dict:
+def measure_mixed(
+    tool: Tool,
+    folder: Path,
+    clusters: list[dict],
+    articles: dict,
+    data: Path,
+    split: str,
+    pools: pages.Pools,
+    seed: int,
+    show_facts: int,
+) -> dict:
     """All clusters (with teasers) and the split's stub pages in one folder, -k 2 x clusters."""
     story = {a: c["id"] for c in clusters for a in c["articles"]}
     stubs = [a for a in articles.values() if a.stub and newsdev.article_split(a.id) == split]
@@ -377,8 +488,12 @@ def measure_mixed(tool: Tool, folder: Path, clusters: list[dict], articles: dict
     for f in facts:
         files = [_rel(x["path"], folder) for x in f["cites"]]
         stories = {story.get(gold[x].article, "?") for x in files if x in gold}
-        kinds = [kd for x, name in zip(f["cites"], files) if name in gold
-                 for kd in gold[name].junk_kinds(x)]
+        kinds = [
+            kd
+            for x, name in zip(f["cites"], files)
+            if name in gold
+            for kd in gold[name].junk_kinds(x)
+        ]
         if f in multi and len(stories) >= 2:
             cross.append(f)
         if kinds:
@@ -387,8 +502,9 @@ def measure_mixed(tool: Tool, folder: Path, clusters: list[dict], articles: dict
     body_cross = [f for f in cross if f not in junk_facts]
     # Shown first: merges of article sentences across stories (the digest's own
     # grouping errors), then template-text merges, then the other multi-source facts.
-    order = body_cross + [f for f in cross if f in junk_facts] + [f for f in multi
-                                                                   if f not in cross]
+    order = (
+        body_cross + [f for f in cross if f in junk_facts] + [f for f in multi if f not in cross]
+    )
     shown = []
     for f in order[:show_facts]:
         tag = "cross-story" if f in cross else "one story"
@@ -396,15 +512,25 @@ def measure_mixed(tool: Tool, folder: Path, clusters: list[dict], articles: dict
         for x in f["cites"]:
             name = _rel(x["path"], folder)
             g = gold.get(name)
-            where = (f"{story.get(g.article, '?')} {g.family} "
-                     f"{','.join(g.junk_kinds(x)) or 'body'}") if g else "?"
+            where = (
+                (f"{story.get(g.article, '?')} {g.family} {','.join(g.junk_kinds(x)) or 'body'}")
+                if g
+                else "?"
+            )
             lines.append(f"    {name}:{x['line']} ({where}) {x['source_text'][:200]!r}")
         shown.append("\n".join(lines))
-    return {"pages": len(gold), "stub_pages": len(stubs), "k": k, "facts": len(facts),
-            "multi_source": len(multi), "cross_story": len(cross),
-            "cross_story_body_only": len(body_cross),
-            "facts_citing_junk": len(junk_facts), "junk_kinds": dict(junk_kinds.most_common()),
-            "shown": shown}
+    return {
+        "pages": len(gold),
+        "stub_pages": len(stubs),
+        "k": k,
+        "facts": len(facts),
+        "multi_source": len(multi),
+        "cross_story": len(cross),
+        "cross_story_body_only": len(body_cross),
+        "facts_citing_junk": len(junk_facts),
+        "junk_kinds": dict(junk_kinds.most_common()),
+        "shown": shown,
+    }
 
 
 # --------------------------------------------------------------------------- driver
@@ -439,14 +565,36 @@ def run_split(args: argparse.Namespace, split: str, root: Path) -> dict:
         refs = {f"{a.id}.txt": a.teaser for a in chosen}
         write_articles(root / "plain", chosen)
         write_pages(root / "pages_no_teaser", chosen, pools, split, args.seed, "rouge", True)
-        section("rouge", lambda: measure_rouge(tool, root, ("plain", "pages_no_teaser"), refs,
-                                               args.methods, args.seed, args.workers))
+        section(
+            "rouge",
+            lambda: measure_rouge(
+                tool,
+                root,
+                ("plain", "pages_no_teaser"),
+                refs,
+                args.methods,
+                args.seed,
+                args.workers,
+            ),
+        )
         figures["rouge_articles"] = len(chosen)
 
     if "digest" in wanted:
         clusters = [c for c in newsdev.load_clusters() if c["split"] == split]
-        section("digest", lambda: measure_digest(tool, root, clusters, args.data, split, pools,
-                                                 args.seed, args.show_facts, args.workers))
+        section(
+            "digest",
+            lambda: measure_digest(
+                tool,
+                root,
+                clusters,
+                args.data,
+                split,
+                pools,
+                args.seed,
+                args.show_facts,
+                args.workers,
+            ),
+        )
     figures["seconds"] = round(time.perf_counter() - started, 1)
     figures["tool_seconds"] = round(tool.seconds, 1)
     return figures
@@ -458,42 +606,55 @@ def _pct(a: int, b: int) -> str:
 
 def report(f: dict) -> str:
     """The compact text report of one split."""
-    out = [f"== {f['split']} split ==  (built and measured in {f['seconds']} s, "
-           f"{f['tool_seconds']} s in summarize processes, summed)"]
+    out = [
+        f"== {f['split']} split ==  (built and measured in {f['seconds']} s, "
+        f"{f['tool_seconds']} s in summarize processes, summed)"
+    ]
     c = f.get("cleaning")  # a section left out by --only is absent
     if c and "error" in c:
         out.append(f"cleaning: FAILED {c['error']}")
     elif c:
-        out.append(f"\nCleaning: {c['pages']} page dumps, non-blank lines, kept vs gold body "
-                   f"(P / R / F1, %)")
+        out.append(
+            f"\nCleaning: {c['pages']} page dumps, non-blank lines, kept vs gold body "
+            f"(P / R / F1, %)"
+        )
         for who in ("tool", "baseline"):
             d = c[who]
-            label = "summarize inspect" if who == "tool" else "baseline >=10 words + . ! ? \""
+            label = "summarize inspect" if who == "tool" else 'baseline >=10 words + . ! ? "'
             out.append(f"  {label:<34}{d['precision']:6.1f} {d['recall']:6.1f} {d['f1']:6.1f}")
         out.append("  per layout family (tool P / R / F1 | baseline F1):")
         for fam, d in c["families"].items():
             t, b = d["tool"], d["baseline"]
-            out.append(f"    {fam:<18}{t['precision']:6.1f} {t['recall']:6.1f} {t['f1']:6.1f}"
-                       f"  | {b['f1']:5.1f}")
+            out.append(
+                f"    {fam:<18}{t['precision']:6.1f} {t['recall']:6.1f} {t['f1']:6.1f}"
+                f"  | {b['f1']:5.1f}"
+            )
         out.append("  kept rate per line kind (tool | baseline, % of lines):")
         for kind, d in c["kinds"].items():
-            out.append(f"    {kind:<14}{d['lines']:6d} lines  {d['tool_kept']:5.1f} | "
-                       f"{d['baseline_kept']:5.1f}")
+            out.append(
+                f"    {kind:<14}{d['lines']:6d} lines  {d['tool_kept']:5.1f} | "
+                f"{d['baseline_kept']:5.1f}"
+            )
         if c["line_count_mismatch"]:
-            out.append(f"  WARNING: inspect line count differs on {len(c['line_count_mismatch'])}"
-                       " pages")
+            out.append(
+                f"  WARNING: inspect line count differs on {len(c['line_count_mismatch'])} pages"
+            )
     s = f.get("summary_junk")
     if s and "error" in s:
         out.append(f"summary junk: FAILED {s['error']}")
     elif s:
         kinds = ", ".join(f"{k} {n}" for k, n in s["by_kind"].items()) or "-"
-        out.append(f"\nJunk in summaries (summary -n 3 on the page dumps): "
-                   f"{_pct(s['junk_sentences'], s['sentences'])} sentences cite a junk line; "
-                   f"{_pct(s['pages_with_junk'], s['pages'])} pages have any. By kind: {kinds}")
+        out.append(
+            f"\nJunk in summaries (summary -n 3 on the page dumps): "
+            f"{_pct(s['junk_sentences'], s['sentences'])} sentences cite a junk line; "
+            f"{_pct(s['pages_with_junk'], s['pages'])} pages have any. By kind: {kinds}"
+        )
     r = f.get("rouge")
     if r:
-        out.append(f"\nSummary ROUGE vs teaser ({f.get('rouge_articles')} articles; F1 x100: "
-                   f"R1 R2 | without stop words R1 R2)")
+        out.append(
+            f"\nSummary ROUGE vs teaser ({f.get('rouge_articles')} articles; F1 x100: "
+            f"R1 R2 | without stop words R1 R2)"
+        )
         out.append(f"  {'':<26}{'plain articles':>28}   {'page dumps, no teaser':>28}")
     if r and "error" in r:
         out.append(f"  FAILED {r['error']}")
@@ -502,28 +663,38 @@ def report(f: dict) -> str:
         for row in plain:
             cells = []
             for d in (plain[row], dumps.get(row, {})):
-                cells.append(f"{d.get('rouge1', 0):6.2f} {d.get('rouge2', 0):6.2f} | "
-                             f"{d.get('rouge1_nostop', 0):5.2f} {d.get('rouge2_nostop', 0):5.2f}")
+                cells.append(
+                    f"{d.get('rouge1', 0):6.2f} {d.get('rouge2', 0):6.2f} | "
+                    f"{d.get('rouge1_nostop', 0):5.2f} {d.get('rouge2_nostop', 0):5.2f}"
+                )
             out.append(f"  {row:<26}{cells[0]:>28}   {cells[1]:>28}")
     d = f.get("digest")
     if d and "error" in d:
         out.append(f"digest: FAILED {d['error']}")
     elif d:
         t, b = d["tool"], d["first_sentences"]
-        out.append(f"\nDigest per story cluster ({d['clusters']} clusters, {d['articles']} "
-                   f"articles, pages without teasers, -k = articles), ROUGE vs the teasers:")
+        out.append(
+            f"\nDigest per story cluster ({d['clusters']} clusters, {d['articles']} "
+            f"articles, pages without teasers, -k = articles), ROUGE vs the teasers:"
+        )
         out.append(f"  digest facts                  R1 {t['rouge1']:6.2f}  R2 {t['rouge2']:6.2f}")
         out.append(f"  first kept sentence of each   R1 {b['rouge1']:6.2f}  R2 {b['rouge2']:6.2f}")
         out.append(f"  facts citing a junk line: {_pct(d['facts_citing_junk'], d['facts'])}")
         m = d["mixed"]
         kinds = ", ".join(f"{k} {n}" for k, n in m["junk_kinds"].items()) or "-"
-        out.append(f"\nMixed digest ({m['pages']} pages: all clusters + {m['stub_pages']} stub "
-                   f"pages, -k {m['k']}): {m['facts']} facts, {m['multi_source']} multi-source")
-        out.append(f"  cross-story merges: {_pct(m['cross_story'], m['multi_source'])} of the "
-                   f"multi-source facts cite >= 2 stories "
-                   f"({m['cross_story_body_only']} of them cite article lines only)")
-        out.append(f"  facts citing a junk line: {_pct(m['facts_citing_junk'], m['facts'])} "
-                   f"(first junk kind: {kinds})")
+        out.append(
+            f"\nMixed digest ({m['pages']} pages: all clusters + {m['stub_pages']} stub "
+            f"pages, -k {m['k']}): {m['facts']} facts, {m['multi_source']} multi-source"
+        )
+        out.append(
+            f"  cross-story merges: {_pct(m['cross_story'], m['multi_source'])} of the "
+            f"multi-source facts cite >= 2 stories "
+            f"({m['cross_story_body_only']} of them cite article lines only)"
+        )
+        out.append(
+            f"  facts citing a junk line: {_pct(m['facts_citing_junk'], m['facts'])} "
+            f"(first junk kind: {kinds})"
+        )
         for text in m["shown"]:
             out.append("  " + text.replace("\n", "\n  "))
     return "\n".join(out)
@@ -533,19 +704,41 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("data", type=Path, help="the news-dev folder")
     ap.add_argument("--split", choices=("dev", "holdout", "both"), default="dev")
-    ap.add_argument("--summarize", default="summarize", metavar="CMD",
-                    help="command that runs the tool (default: summarize)")
+    ap.add_argument(
+        "--summarize",
+        default="summarize",
+        metavar="CMD",
+        help="command that runs the tool (default: summarize)",
+    )
     ap.add_argument("--out", type=Path, help="keep the built files here (default: a temp dir)")
     ap.add_argument("--json", action="store_true", help="print the figures as JSON")
-    ap.add_argument("--show-facts", type=int, default=0, metavar="N",
-                    help="print N multi-source facts of the mixed digest with their sources")
+    ap.add_argument(
+        "--show-facts",
+        type=int,
+        default=0,
+        metavar="N",
+        help="print N multi-source facts of the mixed digest with their sources",
+    )
     ap.add_argument("--per-family", type=int, default=16, help="page dumps per layout family")
-    ap.add_argument("--rouge-articles", type=int, default=200,
-                    help="articles (with a teaser) for the summary ROUGE, per split")
-    ap.add_argument("--methods", nargs="*", default=list(OTHER_METHODS),
-                    help="-m methods to score besides the default")
-    ap.add_argument("--only", nargs="*", choices=SECTIONS, metavar="SECTION",
-                    help=f"measure only these sections ({', '.join(SECTIONS)}; default: all)")
+    ap.add_argument(
+        "--rouge-articles",
+        type=int,
+        default=200,
+        help="articles (with a teaser) for the summary ROUGE, per split",
+    )
+    ap.add_argument(
+        "--methods",
+        nargs="*",
+        default=list(OTHER_METHODS),
+        help="-m methods to score besides the default",
+    )
+    ap.add_argument(
+        "--only",
+        nargs="*",
+        choices=SECTIONS,
+        metavar="SECTION",
+        help=f"measure only these sections ({', '.join(SECTIONS)}; default: all)",
+    )
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--workers", type=int, default=2, help="tool processes run in parallel")
     args = ap.parse_args(argv)
@@ -553,8 +746,12 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix="quality-") as tmp:
         base = args.out or Path(tmp)
         results = [run_split(args, s, base / s) for s in splits]
-    meta = {"date": dt.date.today().isoformat(), "command": args.summarize, "seed": args.seed,
-            "per_family": args.per_family}
+    meta = {
+        "date": dt.date.today().isoformat(),
+        "command": args.summarize,
+        "seed": args.seed,
+        "per_family": args.per_family,
+    }
     if args.json:
         print(json.dumps({"meta": meta, "splits": results}, ensure_ascii=False, indent=1))
     else:
