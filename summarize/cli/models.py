@@ -154,6 +154,13 @@ def models_install(
             if code is not None and not is_language_code(norm_code(code)):
                 raise UsageError(f"{option} {code!r} is not a 2-3 letter language code")
         if len(what) == 1:
+            folder = Path(what[0])
+            bare = folder.is_dir() and not (folder / "metadata.json").is_file()
+            if bare and (source is None or target is None):
+                raise UsageError(
+                    f"{what[0]} is a folder: give its languages, e.g. "
+                    f"`summarize models install {what[0]} --from de --to en`"
+                )
             model = install.install_path(what[0], source, target)
         elif len(what) == 2:
             if source is not None or target is not None:

@@ -213,8 +213,7 @@ def _tokenizers(folder: Path, label: str) -> tuple[Path, Path | None]:
     """The (source, target-or-None) SentencePiece models of a CTranslate2 folder."""
     for source, target in _PAIRED_TOKENIZERS:
         if (folder / source).exists() and (folder / target).exists():
-            same = (folder / source).read_bytes() == (folder / target).read_bytes()
-            return folder / source, None if same else folder / target
+            return folder / source, folder / target
     for name in _SHARED_TOKENIZERS:
         if (folder / name).exists():
             return folder / name, None

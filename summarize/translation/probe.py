@@ -84,7 +84,8 @@ def probe(folder: Path, source: str, target: str, extra_tokenizers: list[Path]) 
     if isinstance(result, dict) and isinstance(result.get("ok"), str):
         return str(result["ok"])
     if isinstance(result, dict) and isinstance(result.get("error"), str):
-        reason = _first_line(result["error"])
+        # Paths inside the staging folder mean nothing to the user.
+        reason = _first_line(result["error"].replace(str(folder) + os.sep, ""))
     elif done.returncode < 0:
         reason = f"the test process was killed by signal {-done.returncode}"
     else:
