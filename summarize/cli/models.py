@@ -22,7 +22,7 @@ cache_app = typer.Typer(help="Inspect or clear the translation cache.", no_args_
 
 
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>|#])")
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<|#])")
 
 
 def _printable(text: str) -> str:
