@@ -257,3 +257,17 @@ def test_killed_install_leaves_a_model_and_argos_working(
     assert staging.clean_stale(root) == 1
     assert not area.exists()
     assert v1.path.exists()
+
+
+def test_cli_install_from_index(cli, server: Server, copy_packages) -> None:
+    publish(server, [entry(["ipfs://QmSomething", f"{server.base}/gone.argosmodel"])])
+    failed = cli("models", "install", "de", "en")
+    assert failed.exit_code == 3
+    assert failed.stderr == (
+        f"summarize: error: cannot download {server.base}/gone.argosmodel (HTTP 404 Not Found); "
+        "install offline with `summarize models install PATH.argosmodel`\n"
+    )
+    server.bytes_route("/gone.argosmodel", copy_packages[("de", "en")].read_bytes())
+    done = cli("models", "install", "de", "en")
+    assert done.exit_code == 0, done.stderr
+    assert ArgosTranslator().translate([SENTENCE], "de", "en") == [SENTENCE]

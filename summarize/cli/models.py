@@ -42,11 +42,10 @@ def models_list(
     import json
 
     from ..render import dumps
-    from ..translation import models
-    from ..translation.staging import clean_stale
+    from ..translation import install, models
 
     with handle_errors():
-        clean_stale(models.packages_dir())
+        install.clean_leftovers()
         scan = models.scan_packages()
         rows: list[dict[str, Any]] = [
             {
@@ -168,9 +167,7 @@ def models_install(
                     "--from and --to are for a file or folder; `models install "
                     f"{what[0]} {what[1]}` names the languages already"
                 )
-            from ..translation import download
-
-            model = download.install_from_index(what[0], what[1], progress=_download_progress())
+            model = install.install_from_index(what[0], what[1], progress=_download_progress())
         else:
             raise UsageError("give FROM TO (e.g. `de en`), one PATH.argosmodel or one model folder")
         typer.echo(

@@ -27,7 +27,7 @@ import os
 import re
 import shutil
 import stat
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from summarize.errors import ModelError, PackageError
@@ -47,6 +47,8 @@ from .models import (
 from .staging import Staging, clean_stale, swap_in
 
 __all__ = [
+    "clean_leftovers",
+    "install_from_index",
     "install_model_dir",
     "install_package_file",
     "install_path",
@@ -326,3 +328,17 @@ def install_path(
     if (source is None) != (target is None):
         raise PackageError(str(path), "give both --from and --to")
     return install_package_file(path, expect)
+
+
+def install_from_index(
+    source: str, target: str, progress: Callable[[int, int], None] | None = None
+) -> InstalledModel:
+    """Download and install the source->target package of the Argos index (see ``download``)."""
+    from .download import install_from_index as download_and_install
+
+    return download_and_install(source, target, progress)
+
+
+def clean_leftovers() -> int:
+    """Remove what killed installs and removals left behind; return how many."""
+    return clean_stale(packages_dir())
