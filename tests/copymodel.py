@@ -389,6 +389,30 @@ def build_copy_package(dest_dir: Path, from_code: str = "de", to_code: str = "en
     return write_package(artifacts, out, from_code, to_code)
 
 
+def build_model_folder(dest_dir: Path, layout: str = "shared") -> Path:
+    """The copy model as a bare CTranslate2 folder with its SentencePiece model(s).
+
+    What a user brings to ``summarize models install DIR --from de --to en``:
+    ``layout="shared"`` has one ``sentencepiece.model``; ``layout="separate"``
+    has ``source.spm`` and ``target.spm`` as OPUS-MT models ship them (here the
+    same model twice: the copy model has one vocabulary). Returns ``dest_dir``.
+    """
+    artifacts = build_artifacts()
+    dest_dir = Path(dest_dir)
+    dest_dir.mkdir(parents=True, exist_ok=True)
+    for path in sorted((artifacts / "model").iterdir()):
+        shutil.copyfile(path, dest_dir / path.name)
+    tokenizer = artifacts / "sentencepiece.model"
+    if layout == "shared":
+        shutil.copyfile(tokenizer, dest_dir / "sentencepiece.model")
+    elif layout == "separate":
+        shutil.copyfile(tokenizer, dest_dir / "source.spm")
+        shutil.copyfile(tokenizer, dest_dir / "target.spm")
+    else:
+        raise ValueError(f"unknown layout {layout!r}")
+    return dest_dir
+
+
 # ---------------------------------------------------------------- verification
 
 

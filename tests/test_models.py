@@ -30,7 +30,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from summarize.errors import MissingModelError, ModelError, PackageError
-from summarize.translation import install, models
+from summarize.translation import archive, download, install, models, staging
 
 Entries = list[tuple[str, bytes]]
 
@@ -60,7 +60,7 @@ def hermetic_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("ARGOS_PACKAGES_DIR", str(packages))
     # Never the real index, even if a test forgets to set one.
     monkeypatch.setenv("ARGOS_PACKAGE_INDEX", "http://127.0.0.1:9/")
-    monkeypatch.setattr(install, "INDEX_URL", None)
+    monkeypatch.setattr(download, "INDEX_URL", None)
     return packages
 
 
@@ -176,9 +176,9 @@ def test_packages_dir_default_matches_argostranslate(tmp_path: Path) -> None:
 
 def test_index_url_from_env(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("ARGOS_PACKAGE_INDEX", "https://example.org/index/")
-    assert install.package_index_url() == "https://example.org/index/index.json"
-    monkeypatch.setattr(install, "INDEX_URL", "http://127.0.0.1:9/x.json")
-    assert install.package_index_url() == "http://127.0.0.1:9/x.json"
+    assert download.package_index_url() == "https://example.org/index/index.json"
+    monkeypatch.setattr(download, "INDEX_URL", "http://127.0.0.1:9/x.json")
+    assert download.package_index_url() == "http://127.0.0.1:9/x.json"
 
 
 # ---------------------------------------------------------------- install, list, route
@@ -295,7 +295,7 @@ EVIL_ABSOLUTE = f"/tmp/summarize-test-evil-{uuid.uuid4().hex}"
 def _bomb(entries: Entries, path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     # The limit leaves 1 MiB on top of the real package; 2 MiB of zeros exceed it.
     real_size = sum(len(data) for _name, data in entries)
-    monkeypatch.setattr(install, "MAX_UNPACKED_BYTES", real_size + 1024**2)
+    monkeypatch.setattr(archive, "MAX_UNPACKED_BYTES", real_size + 1024**2)
     top = entries[0][0]
     write_zip(path, [*entries, (f"{top}zeros.bin", bytes(2 * 1024**2))])
 
@@ -509,14 +509,14 @@ def test_extraction_limit_counts_written_bytes(
     # below the package's real size, as if the headers had lied: the bytes
     # actually written must trip it, and the staging folder must go.
     package = write_zip(tmp_path / "p.argosmodel", good_entries)
-    real_inspect = install._inspect
+    real_inspect = archive.inspect_archive
 
     def inspect_then_lower_limit(zf: zipfile.ZipFile) -> object:
         plan = real_inspect(zf)
-        monkeypatch.setattr(install, "MAX_UNPACKED_BYTES", 100_000)
+        monkeypatch.setattr(archive, "MAX_UNPACKED_BYTES", 100_000)
         return plan
 
-    monkeypatch.setattr(install, "_inspect", inspect_then_lower_limit)
+    monkeypatch.setattr(archive, "inspect_archive", inspect_then_lower_limit)
     with pytest.raises(PackageError, match="unpacks to more than 97.7 KiB"):
         install.install_package_file(package)
     assert listing(hermetic_env) == []
@@ -526,7 +526,7 @@ def test_extraction_limit_counts_written_bytes(
 def test_entry_names_never_escape(name: str) -> None:
     # Any accepted name resolves inside the staging folder.
     try:
-        parts = install._entry_parts(name)
+        parts = archive._entry_parts(name)
     except models.InvalidPackage:
         return
     base = Path("/staging")
@@ -584,36 +584,56 @@ def test_failed_reinstall_keeps_old_package(
         install.install_package_file(corrupt)
     assert listing(hermetic_env) == before
 
-    # Fails at the very last step (renaming the new package into place): the
-    # old package has been moved aside by then and must be moved back.
+    # Fails after the new package is in place, moving the old one out: both
+    # moves are undone, the old package stays and still translates.
     real_rename = os.rename
 
     def failing_rename(src: str | os.PathLike[str], dst: str | os.PathLike[str]) -> None:
-        # Only the move of the staged new package (same folder name) fails.
-        if Path(dst) == old.path and Path(src).name == old.path.name:
-            raise OSError(errno.ENOSPC, "No space left on device")
+        if Path(src) == old.path:
+            raise OSError(errno.EACCES, "Permission denied")
         real_rename(src, dst)
 
-    monkeypatch.setattr(install.os, "rename", failing_rename)
-    with pytest.raises(ModelError, match="No space left on device"):
+    monkeypatch.setattr(staging.os, "rename", failing_rename)
+    with pytest.raises(ModelError, match="Permission denied"):
         install.install_package_file(de_en)
-    monkeypatch.setattr(install.os, "rename", real_rename)
+    monkeypatch.setattr(staging.os, "rename", real_rename)
 
     assert listing(hermetic_env) == before
     assert models.installed_models() == [old]
     assert_copies(old, sample_lines[:2])
 
 
-def test_stale_staging_folders_are_cleaned(hermetic_env: Path, de_en: Path) -> None:
-    stale = hermetic_env / ".summarize-install-killed"
-    fresh = hermetic_env / ".summarize-install-running"
-    for folder in (stale, fresh):
-        (folder / "pkg").mkdir(parents=True)
-    day_ago = time.time() - 2 * 24 * 3600
-    os.utime(stale, (day_ago, day_ago))
+def test_stale_staging_folders_are_cleaned_unless_locked(hermetic_env: Path, de_en: Path) -> None:
+    import fcntl
+
     install.install_package_file(de_en)
-    assert not stale.exists()
-    assert fresh.exists()  # may belong to an install running right now
+    area = hermetic_env.parent / staging.AREA_NAME
+    area.mkdir()
+    # Killed before it could lock anything, killed while holding a lock (the
+    # lock file stays, nobody holds it), and one still running (lock held).
+    dead = area / ".summarize-install-dead"
+    killed = area / ".summarize-install-killed"
+    running = area / ".summarize-install-running"
+    for folder in (dead, killed, running):
+        (folder / "package" / "pkg").mkdir(parents=True)
+    (area / ".summarize-install-killed.lock").write_bytes(b"")
+    held = os.open(area / ".summarize-install-running.lock", os.O_RDWR | os.O_CREAT)
+    fcntl.flock(held, fcntl.LOCK_EX)
+    # An older version's leftover inside the packages folder itself.
+    legacy = hermetic_env / ".summarize-install-legacy"
+    (legacy / "pkg").mkdir(parents=True)
+    try:
+        install.install_package_file(de_en)
+        assert sorted(p.name for p in area.iterdir()) == [
+            ".summarize-install-running",
+            ".summarize-install-running.lock",
+        ]
+        assert not legacy.exists()
+    finally:
+        os.close(held)
+    # Released: the next run removes it, and the empty staging area with it.
+    assert models.remove_model("de", "en")
+    assert not area.exists()
 
 
 # ---------------------------------------------------------------- remove
@@ -623,7 +643,7 @@ def test_remove_model(hermetic_env: Path, package_files: dict[str, Path]) -> Non
     de_en = install.install_package_file(package_files["de_en"])
     en_fr = install.install_package_file(package_files["en_fr"])
 
-    assert models.remove_model("de", "en") == de_en
+    assert models.remove_model("de", "en") == [de_en.path]
     assert not de_en.path.exists()
     assert models.installed_models() == [en_fr]
     assert sorted(os.listdir(hermetic_env)) == [en_fr.path.name]
@@ -645,10 +665,10 @@ def test_remove_from_missing_packages_dir(hermetic_env: Path) -> None:
 
 def test_install_from_index_offline(hermetic_env: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     # Port 9 (discard) on localhost: connection refused at once, no real network.
-    monkeypatch.setattr(install, "INDEX_URL", "http://127.0.0.1:9/index.json")
+    monkeypatch.setattr(download, "INDEX_URL", "http://127.0.0.1:9/index.json")
     start = time.monotonic()
     with pytest.raises(ModelError) as err:
-        install.install_from_index("de", "en")
+        download.install_from_index("de", "en")
     assert time.monotonic() - start < 5
     message = str(err.value)
     assert message.startswith("cannot reach the Argos package index (http://127.0.0.1:9/index.json")
@@ -673,7 +693,7 @@ def index_server(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[tu
     thread = threading.Thread(target=server.serve_forever, args=(0.05,), daemon=True)
     thread.start()
     base = f"http://127.0.0.1:{server.server_address[1]}"
-    monkeypatch.setattr(install, "INDEX_URL", f"{base}/index.json")
+    monkeypatch.setattr(download, "INDEX_URL", f"{base}/index.json")
     try:
         yield base, root
     finally:
@@ -702,7 +722,7 @@ def test_install_from_index(
         ],
     )
     calls: list[tuple[int, int]] = []
-    model = install.install_from_index("de", "en", progress=lambda d, t: calls.append((d, t)))
+    model = download.install_from_index("de", "en", progress=lambda d, t: calls.append((d, t)))
 
     size = package_files["de_en"].stat().st_size
     assert calls[-1] == (size, size)
@@ -727,15 +747,15 @@ def test_install_from_index_errors(
         ],
     )
     with pytest.raises(ModelError, match="has no de->it model; from de it offers: en, es"):
-        install.install_from_index("de", "it")
+        download.install_from_index("de", "it")
     with pytest.raises(ModelError, match="install `de en` and `en fr` to translate through"):
-        install.install_from_index("de", "fr")
+        download.install_from_index("de", "fr")
     with pytest.raises(ModelError, match="cannot download .*gone.argosmodel .*HTTP 404"):
-        install.install_from_index("en", "fr")
+        download.install_from_index("en", "fr")
     with pytest.raises(PackageError, match="package is de->en, expected de->es"):
-        install.install_from_index("de", "es")
+        download.install_from_index("de", "es")
     assert not hermetic_env.exists()  # created for the downloads, removed again
 
     (root / "index.json").write_text("<html>not json</html>")
     with pytest.raises(ModelError, match="is not valid"):
-        install.install_from_index("de", "en")
+        download.install_from_index("de", "en")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import sys
 from pathlib import Path
 from typing import Annotated, Any
@@ -20,42 +21,89 @@ models_app = typer.Typer(
 cache_app = typer.Typer(help="Inspect or clear the translation cache.", no_args_is_help=True)
 
 
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<|#])")
+
+
+def _printable(text: str) -> str:
+    """Control characters (a newline or escape sequence in a folder name) shown, not obeyed."""
+    return _CONTROL.sub(lambda m: repr(m.group())[1:-1], text)
+
+
+def _md(text: str) -> str:
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", _printable(text))
+
+
 @models_app.command("list")
 def models_list(
-    fmt: Annotated[Format, typer.Option("--format", "-f", help="text or json.")] = TEXT,
+    fmt: Annotated[Format, typer.Option("--format", "-f", help="text, md, json or jsonl.")] = TEXT,
 ) -> None:
-    """List installed translation models."""
+    """List installed translation models, and package folders that are broken."""
+    import json
+
     from ..render import dumps
-    from ..translation import models
+    from ..translation import install, models
 
     with handle_errors():
-        installed = models.installed_models()
-        if fmt.value == "json":
-            emit(
-                dumps(
-                    [
-                        {
-                            "from": m.source,
-                            "to": m.target,
-                            "version": m.version,
-                            "size": m.size,
-                            "path": str(m.path),
-                        }
-                        for m in installed
-                    ]
-                )
+        install.clean_leftovers()
+        scan = models.scan_packages()
+        rows: list[dict[str, Any]] = [
+            {
+                "from": m.source,
+                "to": m.target,
+                "version": m.version,
+                "size": m.size,
+                "path": str(m.path),
+                "broken": None,
+            }
+            for m in scan.installed
+        ]
+        rows += [
+            {
+                "from": b.pair[0] if b.pair else None,
+                "to": b.pair[1] if b.pair else None,
+                "version": None,
+                "size": None,
+                "path": str(b.path),
+                "broken": b.reason,
+            }
+            for b in scan.broken
+        ]
+        for b in scan.broken:
+            Reporter().warn(
+                f"{_printable(str(b.path))}: broken package ({_printable(b.reason)}); "
+                "delete the folder or reinstall the model"
             )
+        if fmt.value == "json":
+            emit(dumps(rows))
             return
-        if not installed:
+        if fmt.value == "jsonl":
+            emit("".join(json.dumps(row, ensure_ascii=False) + "\n" for row in rows))
+            return
+        if not scan.installed:
             typer.echo(
-                f"no models installed in {models.packages_dir()}; "
+                f"no models installed in {_printable(str(models.packages_dir()))}; "
                 "install one with `summarize models install de en` or "
                 "`summarize models install PATH.argosmodel`",
                 err=True,
             )
+        if not rows:
             return
-        for m in installed:
-            typer.echo(f"{m.source}->{m.target}\t{m.version}\t{size_label(m.size)}\t{m.path}")
+        cells = [
+            (
+                f"{row['from'] or '?'}->{row['to'] or '?'}",
+                row["version"] if row["broken"] is None else "broken",
+                size_label(row["size"]) if row["size"] is not None else "-",
+                row["path"] if row["broken"] is None else f"{row['path']} ({row['broken']})",
+            )
+            for row in rows
+        ]
+        if fmt.value == "md":
+            lines = ["| pair | version | size | path |", "|---|---|---|---|"]
+            lines += ["| " + " | ".join(_md(c) for c in row) + " |" for row in cells]
+            emit("\n".join(lines) + "\n")
+            return
+        emit("".join("\t".join(_printable(c) for c in row) + "\n" for row in cells))
 
 
 def size_label(size: int) -> str:
@@ -72,22 +120,56 @@ def models_install(
     what: Annotated[
         list[str],
         typer.Argument(
-            help="Either FROM TO (e.g. de en) to download from the Argos index, "
-            "or a .argosmodel file to install offline.",
+            help="FROM TO (e.g. de en) to download from the Argos index; "
+            "a .argosmodel file to install offline; or a folder: a CTranslate2 "
+            "model with its SentencePiece model(s) (give --from and --to), or an "
+            "unpacked Argos package.",
             show_default=False,
         ),
     ],
+    source: Annotated[
+        str | None,
+        typer.Option(
+            "--from",
+            help="Source language of a model folder (checked against a file's package).",
+            show_default=False,
+        ),
+    ] = None,
+    target: Annotated[
+        str | None,
+        typer.Option(
+            "--to",
+            help="Target language of a model folder (checked against a file's package).",
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
-    """Install a model: `de en` from the Argos index, or a .argosmodel file (offline)."""
+    """Install a model: `de en` from the Argos index, or a file or folder (offline)."""
     from ..translation import install
+    from ..translation.models import is_language_code, norm_code
 
     with handle_errors():
+        for option, code in (("--from", source), ("--to", target)):
+            if code is not None and not is_language_code(norm_code(code)):
+                raise UsageError(f"{option} {code!r} is not a 2-3 letter language code")
         if len(what) == 1:
-            model = install.install_package_file(what[0])
+            folder = Path(what[0])
+            bare = folder.is_dir() and not (folder / "metadata.json").is_file()
+            if bare and (source is None or target is None):
+                raise UsageError(
+                    f"{what[0]} is a folder: give its languages, e.g. "
+                    f"`summarize models install {what[0]} --from de --to en`"
+                )
+            model = install.install_path(what[0], source, target)
         elif len(what) == 2:
+            if source is not None or target is not None:
+                raise UsageError(
+                    "--from and --to are for a file or folder; `models install "
+                    f"{what[0]} {what[1]}` names the languages already"
+                )
             model = install.install_from_index(what[0], what[1], progress=_download_progress())
         else:
-            raise UsageError("give FROM TO (e.g. `de en`) or one PATH.argosmodel")
+            raise UsageError("give FROM TO (e.g. `de en`), one PATH.argosmodel or one model folder")
         typer.echo(
             f"installed {model.source}->{model.target} {model.version} in {model.path}", err=True
         )
@@ -122,8 +204,12 @@ def models_remove(
     from ..translation import models
 
     with handle_errors():
-        model = models.remove_model(source, target)
-        typer.echo(f"removed {model.source}->{model.target} from {model.path}", err=True)
+        for path in models.remove_model(source, target):
+            typer.echo(
+                f"removed {models.norm_code(source)}->{models.norm_code(target)}: "
+                f"{_printable(str(path))}",
+                err=True,
+            )
 
 
 def _cache(path: Path | None) -> Any:

@@ -1,10 +1,13 @@
 """The translation stage: Argos Translate packages decoded with CTranslate2.
 
-* ``models``: the package store: where packages live, which are installed,
-  the route (direct or through English) for a language pair, removal.
-* ``install``: installing ``.argosmodel`` files, each checked in full before
-  anything is written and swapped in atomically, and downloads from the Argos
-  package index.
+* ``models``: the package store: where packages live, which are installed
+  (and which folders are broken), the route (direct or through English) for
+  a language pair, removal.
+* ``install``: installing ``.argosmodel`` files and model folders (a
+  CTranslate2 model with its SentencePiece models), each built in a staging
+  folder (``staging``), checked (``archive``, ``models``), test-translated in
+  a child process (``probe``) and swapped in; ``download``: the Argos package
+  index and downloads.
 * ``translator``: ``ArgosTranslator``, which decodes the sentences that miss
   the cache in large batches.
 * ``cache``: the SQLite translation cache.

@@ -8,7 +8,9 @@ installed by Argos are found here.
 
 We do not use ``argostranslate.package`` to list them: its
 ``get_installed_packages`` raises on the first folder without a valid
-``metadata.json``. Installing (and downloading) is in ``install``.
+``metadata.json``. Here a folder that cannot be read is reported as broken
+(``scan_packages``) and skipped, never a crash. Installing is in
+``install``, downloading in ``download``.
 """
 
 from __future__ import annotations
@@ -25,7 +27,9 @@ from typing import Any
 from summarize.errors import MissingModelError, ModelError
 
 __all__ = [
+    "BrokenPackage",
     "InstalledModel",
+    "scan_packages",
     "find_model",
     "installed_models",
     "packages_dir",
@@ -37,13 +41,35 @@ __all__ = [
 # it to the metadata.json inside archives too.
 MAX_METADATA_BYTES = 1024**2
 
-# Temporary names inside the packages folder start with this, and we skip
-# dot-folders when listing. (argostranslate's own listing would choke on them,
-# as on any folder without metadata.json, but they only exist during an
-# install; leftovers of a killed process are deleted by the next install.)
+# Staging folders (see ``staging``) are named with this prefix; dot-folders
+# are never taken for packages.
 STAGING_PREFIX = ".summarize-"
 _LANGUAGE_CODE = re.compile(r"[a-z]{2,3}")
 TOKENIZER_NAMES = ("sentencepiece.model", "bpe.model")
+# A package made from a model with separate source and target SentencePiece
+# models (OPUS-MT) keeps the target one under this name; Argos decodes with
+# sentencepiece.model (the source one).
+TARGET_TOKENIZER_NAME = "target_sentencepiece.model"
+LANGUAGE_NAMES = {
+    "ar": "Arabic",
+    "cs": "Czech",
+    "da": "Danish",
+    "de": "German",
+    "en": "English",
+    "es": "Spanish",
+    "fi": "Finnish",
+    "fr": "French",
+    "it": "Italian",
+    "ja": "Japanese",
+    "nl": "Dutch",
+    "pl": "Polish",
+    "pt": "Portuguese",
+    "ru": "Russian",
+    "sv": "Swedish",
+    "tr": "Turkish",
+    "uk": "Ukrainian",
+    "zh": "Chinese",
+}
 
 
 @dataclass(frozen=True)
@@ -69,6 +95,25 @@ class InvalidPackage(Exception):
     """A package folder or archive is not a usable translation package."""
 
 
+@dataclass(frozen=True)
+class BrokenPackage:
+    """A folder in the packages folder that is not a usable translation package."""
+
+    path: Path
+    reason: str
+    pair: tuple[str, str] | None  # the pair its metadata.json names, if readable
+
+
+@dataclass(frozen=True)
+class PackageScan:
+    installed: list[InstalledModel]
+    broken: list[BrokenPackage]
+
+
+def is_language_code(code: str) -> bool:
+    return bool(_LANGUAGE_CODE.fullmatch(code))
+
+
 # ---------------------------------------------------------------- locations
 
 
@@ -91,36 +136,124 @@ def packages_dir() -> Path:
 # ---------------------------------------------------------------- reading
 
 
+# What Argos (and we) read from metadata.json, with the type and the longest
+# text each field may hold. Other fields are kept as they are: the file's size
+# and nesting limits bound them.
+_TEXT_FIELDS = {
+    "package_version": 32,
+    "argos_version": 32,
+    "from_name": 100,
+    "to_name": 100,
+    "package_name": 200,
+    "type": 32,
+    "target_prefix": 100,
+    "code": 100,
+    "description": 10_000,
+}
+_LIST_FIELDS = (
+    "links",
+    "languages",
+    "dependencies",
+    "source_languages",
+    "target_languages",
+    "from_codes",
+    "to_codes",
+)
+MAX_LIST_ITEMS = 1000
+MAX_METADATA_DEPTH = 32  # Argos' own files are 2 deep
+_JSON_STRING = re.compile(r'"(?:[^"\\]|\\.)*"', re.S)
+_NOT_BRACKET = re.compile(r"[^\[\]{}]+")
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+
+
+def _nesting_depth(text: str) -> int:
+    """How deeply arrays and objects nest, without recursing (json.loads would)."""
+    brackets = _NOT_BRACKET.sub("", _JSON_STRING.sub("", text))
+    depth = deepest = 0
+    for char in brackets:
+        if char in "[{":
+            depth += 1
+            deepest = max(deepest, depth)
+        else:
+            depth -= 1
+    return deepest
+
+
+def _short_text(meta: dict[str, Any], key: str, limit: int) -> str:
+    value = meta.get(key, "")
+    if key == "package_version" and isinstance(value, (int, float)) and not isinstance(value, bool):
+        value = str(value)  # some hand-made packages write 1.0, not "1.0"
+    if value is None and key == "target_prefix":
+        value = ""
+    if not isinstance(value, str):
+        raise InvalidPackage(f"metadata.json: {key} must be a string, got {type(value).__name__}")
+    if len(value) > limit:
+        raise InvalidPackage(f"metadata.json: {key} is longer than {limit} characters")
+    if key != "description" and _CONTROL.search(value):
+        raise InvalidPackage(f"metadata.json: {key} contains control characters")
+    return value
+
+
 def _check_metadata(meta: Any) -> tuple[str, str, str, str]:
-    """Validate parsed metadata.json; return (source, target, version, target_prefix)."""
+    """Validate parsed metadata.json; return (source, target, version, target_prefix).
+
+    Every field Argos reads is checked for its type and size, so that neither
+    we nor argostranslate choke on the package later.
+    """
     if not isinstance(meta, dict):
         raise InvalidPackage("metadata.json is not a JSON object")
-    kind = meta.get("type", "translate")
+    texts = {key: _short_text(meta, key, limit) for key, limit in _TEXT_FIELDS.items()}
+    kind = texts["type"] or "translate"
     if kind != "translate":
         raise InvalidPackage(f"metadata.json: type is {kind!r}, not 'translate'")
     codes = []
     for key in ("from_code", "to_code"):
         code = meta.get(key)
         if not isinstance(code, str) or not _LANGUAGE_CODE.fullmatch(code.lower()):
+            shown = repr(code) if isinstance(code, str) and len(code) <= 20 else type(code).__name__
             raise InvalidPackage(
-                f"metadata.json: {key} must be a 2-3 letter language code, got {code!r}"
+                f"metadata.json: {key} must be a 2-3 letter language code, got {shown}"
             )
         codes.append(code.lower())
-    version = meta.get("package_version", "")
-    if isinstance(version, bool) or not isinstance(version, (str, int, float)):
-        raise InvalidPackage(f"metadata.json: package_version must be a string, got {version!r}")
-    prefix = meta.get("target_prefix") or ""
-    if not isinstance(prefix, str):
-        raise InvalidPackage(f"metadata.json: target_prefix must be a string, got {prefix!r}")
-    return codes[0], codes[1], str(version), prefix
+    for key in _LIST_FIELDS:
+        value = meta.get(key, [])
+        if not isinstance(value, list):
+            raise InvalidPackage(f"metadata.json: {key} must be a list, got {type(value).__name__}")
+        if len(value) > MAX_LIST_ITEMS:
+            raise InvalidPackage(f"metadata.json: {key} has more than {MAX_LIST_ITEMS} items")
+    return codes[0], codes[1], texts["package_version"], texts["target_prefix"]
+
+
+def _load_metadata(data: bytes) -> Any:
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as err:
+        raise InvalidPackage(f"metadata.json is not valid UTF-8 ({err.reason})") from None
+    if _nesting_depth(text) > MAX_METADATA_DEPTH:
+        raise InvalidPackage(f"metadata.json nests deeper than {MAX_METADATA_DEPTH} levels")
+    try:
+        return json.loads(text)
+    except (ValueError, RecursionError) as err:
+        reason = str(err).splitlines()[0][:200] if str(err) else type(err).__name__
+        raise InvalidPackage(f"metadata.json is not valid JSON ({reason})") from None
 
 
 def parse_metadata(data: bytes) -> tuple[str, str, str, str]:
+    return _check_metadata(_load_metadata(data))
+
+
+def _pair_hint(data: bytes) -> tuple[str, str] | None:
+    """The language pair a broken package's metadata names, if it can be read at all."""
     try:
-        meta = json.loads(data.decode("utf-8"))
-    except (UnicodeDecodeError, ValueError) as err:
-        raise InvalidPackage(f"metadata.json is not valid JSON ({err})") from None
-    return _check_metadata(meta)
+        meta = _load_metadata(data)
+    except InvalidPackage:
+        return None
+    if not isinstance(meta, dict):
+        return None
+    codes = [meta.get("from_code"), meta.get("to_code")]
+    if all(isinstance(c, str) and _LANGUAGE_CODE.fullmatch(c.lower()) for c in codes):
+        return str(codes[0]).lower(), str(codes[1]).lower()
+    return None
 
 
 def _fingerprint(folder: Path, model_dir: Path, tokenizer: Path) -> str:
@@ -146,6 +279,9 @@ def _fingerprint(folder: Path, model_dir: Path, tokenizer: Path) -> str:
         f.seek(max(0, size - 65536))
         h.update(f.read(65536))
     h.update(tokenizer.name.encode() + b"\0" + tokenizer.read_bytes())
+    target_tokenizer = folder / TARGET_TOKENIZER_NAME
+    if target_tokenizer.is_file():  # only packages that have one hash it: others keep their keys
+        h.update(b"\0target\0" + target_tokenizer.read_bytes())
     return h.hexdigest()[:16]
 
 
@@ -165,7 +301,7 @@ def read_model(folder: Path) -> InstalledModel:
         raise InvalidPackage("missing metadata.json")
     if meta_path.stat().st_size > MAX_METADATA_BYTES:
         raise InvalidPackage("metadata.json is unreasonably large")
-    source, target, version, prefix = parse_metadata(meta_path.read_bytes())
+    source, target, version, prefix = parse_metadata(_read_limited(meta_path))
     model_dir = folder / "model"
     if not model_dir.is_dir():
         raise InvalidPackage("missing model/ folder")
@@ -187,34 +323,63 @@ def read_model(folder: Path) -> InstalledModel:
     )
 
 
+def _read_limited(path: Path) -> bytes:
+    with open(path, "rb") as handle:
+        data = handle.read(MAX_METADATA_BYTES + 1)
+    if len(data) > MAX_METADATA_BYTES:
+        raise InvalidPackage("metadata.json is unreasonably large")
+    return data
+
+
 def version_key(version: str) -> tuple[int, ...]:
-    return tuple(int(n) for n in re.findall(r"\d+", version))
+    # Bounded: int() of a 5,000-digit string raises (and would be slow).
+    return tuple(int(n[:18]) for n in re.findall(r"\d+", version)[:16])
 
 
-def installed_models() -> list[InstalledModel]:
-    """All usable translation packages, sorted by (source, target).
+def scan_packages() -> PackageScan:
+    """Every translation package in the packages folder, usable or broken.
 
-    Folders that are not translation packages (broken downloads, Argos
-    sentence-boundary packages, our own hidden staging folders) are skipped.
+    Hidden folders (our staging folders) and packages of another type (Argos
+    sentence-boundary packages) are neither; everything else that cannot be
+    read as a translation package is broken, with the reason. Never raises
+    for a bad package: one broken folder must not stop a run.
     """
     root = packages_dir()
     try:
         children = sorted(root.iterdir())
     except (FileNotFoundError, NotADirectoryError):
-        return []
+        return PackageScan([], [])
     except OSError as err:
         raise ModelError(f"cannot read the packages folder {root}: {err.strerror}") from None
-    found = []
+    found: list[InstalledModel] = []
+    broken: list[BrokenPackage] = []
     for child in children:
         if child.name.startswith("."):
             continue
         try:
-            if child.is_dir():
-                found.append(read_model(child))
-        except (InvalidPackage, OSError):
-            continue
+            if not child.is_dir():
+                continue
+            found.append(read_model(child))
+        except InvalidPackage as err:
+            if "not 'translate'" in str(err):
+                continue  # another kind of Argos package, not ours to judge
+            broken.append(BrokenPackage(child, str(err), _pair_of(child)))
+        except OSError as err:
+            broken.append(BrokenPackage(child, f"cannot read: {err.strerror or err}", None))
     found.sort(key=lambda m: (m.source, m.target, m.path.name))
-    return found
+    return PackageScan(found, broken)
+
+
+def _pair_of(folder: Path) -> tuple[str, str] | None:
+    try:
+        return _pair_hint(_read_limited(folder / "metadata.json"))
+    except (InvalidPackage, OSError):
+        return None
+
+
+def installed_models() -> list[InstalledModel]:
+    """All usable translation packages, sorted by (source, target)."""
+    return scan_packages().installed
 
 
 def norm_code(code: str) -> str:
@@ -252,28 +417,24 @@ def translation_route(source: str, target: str) -> list[InstalledModel]:
 # ---------------------------------------------------------------- remove
 
 
-def remove_model(source: str, target: str) -> InstalledModel:
-    """Uninstall the source->target package(s); return the one that was in use."""
-    import shutil
-    import tempfile
+def remove_model(source: str, target: str) -> list[Path]:
+    """Uninstall every source->target package, broken ones too; return their folders."""
+    from .staging import Staging, clean_stale
 
     source, target = norm_code(source), norm_code(target)
-    matches = [m for m in installed_models() if (m.source, m.target) == (source, target)]
-    current = find_model(source, target)
-    if current is None or not matches:
+    scan = scan_packages()
+    paths = [m.path for m in scan.installed if (m.source, m.target) == (source, target)]
+    paths += [b.path for b in scan.broken if b.pair == (source, target)]
+    if not paths:
         raise ModelError(f"no {source}->{target} model is installed")
     root = packages_dir()
-    for model in matches:
+    clean_stale(root)
+    for path in paths:
         # Rename first (atomic), then delete: an interrupted delete leaves a
-        # hidden folder, not a half-deleted package that looks installed.
+        # staging folder (deleted by the next run), not a half-deleted package.
         try:
-            trash = Path(tempfile.mkdtemp(prefix=f"{STAGING_PREFIX}remove-", dir=root))
+            with Staging(root, "remove") as trash:
+                os.rename(path, trash.path / "package")
         except OSError as err:
-            raise ModelError(f"cannot remove {model.path}: {err}") from None
-        try:
-            os.rename(model.path, trash / "package")
-        except OSError as err:
-            raise ModelError(f"cannot remove {model.path}: {err}") from None
-        finally:
-            shutil.rmtree(trash, ignore_errors=True)
-    return current
+            raise ModelError(f"cannot remove {path}: {err.strerror or err}") from None
+    return paths
