@@ -226,8 +226,10 @@ def _show(results: Any, shared: Shared, rendered: Callable[[], str], kind: str) 
         from rich.console import Console
 
         from .. import render
+        from .reporting import hide_progress
 
         blocks = render.rich_digest(results) if kind == "digest" else render.rich_summary(results)
+        hide_progress()  # the bars are transient: gone before the first title
         console = Console(highlight=False)
         for block in blocks:
             console.print(block)
