@@ -120,19 +120,3 @@ def _langid(text: str) -> str | None:
     if confidence < _MIN_CONFIDENCE:
         return None
     return _TO_ARGOS.get(str(code), str(code))
-
-
-# Every ISO 639-1 code, and the codes Argos uses beyond them ("zt": Chinese in
-# traditional script, "pb": Brazilian Portuguese): what --to and --from take,
-# so that `--to english` or `-to de` (read as `-t o`) is refused up front.
-LANGUAGE_CODES = frozenset(
-    """
-    aa ab ae af ak am an ar as av ay az ba be bg bh bi bm bn bo br bs ca ce ch co cr cs cu
-    cv cy da de dv dz ee el en eo es et eu fa ff fi fj fo fr fy ga gd gl gn gu gv ha he hi
-    ho hr ht hu hy hz ia id ie ig ii ik io is it iu ja jv ka kg ki kj kk kl km kn ko kr ks
-    ku kv kw ky la lb lg li ln lo lt lu lv mg mh mi mk ml mn mr ms mt my na nb nd ne ng nl
-    nn no nr nv ny oc oj om or os pa pi pl ps pt qu rm rn ro ru rw sa sc sd se sg si sk sl
-    sm sn so sq sr ss st su sv sw ta te tg th ti tk tl tn to tr ts tt tw ty ug uk ur uz ve
-    vi vo wa wo xh yi yo za zh zu zt pb
-    """.split()
-)

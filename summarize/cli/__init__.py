@@ -74,7 +74,7 @@ CONFIGURABLE = ("summary", "digest", "translate")
 
 def _print_version(value: bool) -> None:
     if value:
-        from .._version import __version__
+        from .. import __version__
 
         typer.echo(f"summarize {__version__}")
         raise typer.Exit()
