@@ -12,6 +12,7 @@ article text is never parsed as markup.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -44,7 +45,25 @@ def cite(sentence: Sentence) -> dict[str, Any]:
 
 
 def location(sentence: Sentence) -> str:
-    return f"{sentence.path}:{sentence.line}"
+    return f"{printable(sentence.path)}:{sentence.line}"
+
+
+# Article text and file names may hold control characters: ESC starts a
+# terminal escape sequence (clear the screen, set the window title), a newline
+# in a file name would forge an output line. Text and Markdown show each one as
+# a visible symbol instead: C0 controls and DEL as their Unicode control
+# pictures (ESC as U+241B, newline as U+240A), C1 controls as U+FFFD. Tabs are
+# harmless and stay.
+_VISIBLE = {
+    **{code: 0x2400 + code for code in range(0x20) if code != 0x09},
+    0x7F: 0x2421,
+    **{code: 0xFFFD for code in range(0x80, 0xA0)},
+}
+
+
+def printable(text: str) -> str:
+    """``text`` with no character a terminal would act on."""
+    return text.translate(_VISIBLE)
 
 
 def score(value: float | None) -> float | None:
@@ -52,12 +71,19 @@ def score(value: float | None) -> float | None:
     return None if value is None else round(value, 6)
 
 
+# json escapes C0 controls itself; DEL and the C1 controls (0x9B is an 8-bit
+# CSI) it would write raw. They can occur only inside strings, so writing them
+# as \u escapes keeps the JSON valid and every value, and its offsets, exact.
+_JSON_CONTROLS = {code: f"\\u{code:04x}" for code in range(0x7F, 0xA0)}
+
+
 def dumps(data: Any) -> str:
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    return json.dumps(data, ensure_ascii=False, indent=2).translate(_JSON_CONTROLS) + "\n"
 
 
 def dumps_line(data: Any) -> str:
-    return json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n"
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    return text.translate(_JSON_CONTROLS) + "\n"
 
 
 # --- per-article results (summary and translate) ---------------------------
@@ -123,14 +149,11 @@ def _md_head(title: str | None, stamp: str | None) -> list[str]:
 def summary_markdown(results: Sequence[ArticleResult], stamp: str | None = None) -> str:
     out = _md_head("# Summary", stamp)
     for r in results:
-        out.append(f"## {_md_inline(r.title or r.path)}")
-        out.append("")
-        out.append(f"`{r.path}` · {_direction(r)} · {len(r.sentences)} of {r.kept} kept sentences")
-        out.append("")
+        out.extend(_md_article_head("##", r, f"{len(r.sentences)} of {r.kept} kept sentences"))
         if not r.sentences:
             out.append("_No sentences to summarize._")
         for s in r.sentences:
-            out.append(f"- {_md_inline(s.text)} [{location(s.source)}]")
+            out.append(f"- {_md_inline(s.text)} {_md_cite(s.source)}")
         out.append("")
     return "\n".join(out).rstrip("\n") + "\n"
 
@@ -138,19 +161,25 @@ def summary_markdown(results: Sequence[ArticleResult], stamp: str | None = None)
 def translation_markdown(results: Sequence[ArticleResult], stamp: str | None = None) -> str:
     out = _md_head(None, stamp)
     for r in results:
-        out.append(f"# {_md_inline(r.title or r.path)}")
-        out.append("")
-        out.append(f"`{r.path}` · {_direction(r)}")
-        out.append("")
-        out.extend(_paragraphs(r, lambda s: f"{_md_inline(s.text)} [{location(s.source)}]"))
+        out.extend(_md_article_head("#", r))
+        out.extend(_paragraphs(r, lambda s: f"{_md_inline(s.text)} {_md_cite(s.source)}"))
         out.append("")
     return "\n".join(out).rstrip("\n") + "\n"
+
+
+def _md_article_head(level: str, r: ArticleResult, *about: str) -> list[str]:
+    """The heading (the title, else the path) and a line saying where it came from."""
+    facts = " · ".join([_direction(r), *about])
+    if r.title:
+        return [f"{level} {_md_inline(r.title)}", "", f"{_md_code(r.path)} · {facts}", ""]
+    return [f"{level} {_md_code(r.path)}", "", facts, ""]
 
 
 def summary_text(results: Sequence[ArticleResult]) -> str:
     out = []
     for r in results:
-        out.append(f"{r.path} ({_direction(r)}, {len(r.sentences)} of {r.kept} sentences)")
+        head = f"{printable(r.path)} ({_direction(r)}, {len(r.sentences)} of {r.kept} sentences)"
+        out.append(head)
         if not r.sentences:
             out.append("  (no sentences to summarize)")
         for s in r.sentences:
@@ -164,7 +193,7 @@ def translation_text(results: Sequence[ArticleResult]) -> str:
     out = []
     for r in results:
         if len(results) > 1:
-            out.append(f"==> {r.path} <==")
+            out.append(f"==> {printable(r.path)} <==")
         out.extend(_paragraphs(r, lambda s: _one_line(s.text)))
         out.append("")
     return "\n".join(out).rstrip("\n") + "\n" if out else ""
@@ -184,15 +213,37 @@ def _paragraphs(r: ArticleResult, show: Callable[[OutputSentence], str]) -> list
 
 
 def _one_line(text: str) -> str:
-    return " ".join(text.split())
+    return printable(" ".join(text.split()))
+
+
+# Characters that could start Markdown structure: each is escaped with a
+# backslash, except an underscore inside a word, which CommonMark never reads
+# as emphasis (so file names like 003_7eca.txt stay readable).
+_MD_SPECIAL = re.compile(r"[\\`*\[\]<>#|]|(?<![^\W_])_|_(?![^\W_])")
+
+
+def _md_escape(text: str) -> str:
+    return _MD_SPECIAL.sub(lambda m: "\\" + m.group(), text)
 
 
 def _md_inline(text: str) -> str:
     # Article text must not turn into Markdown structure: escape what would.
-    text = _one_line(text)
-    for char in ("\\", "`", "*", "_", "[", "]", "<", ">", "#", "|"):
-        text = text.replace(char, "\\" + char)
-    return text
+    return _md_escape(_one_line(text))
+
+
+def _md_cite(sentence: Sentence) -> str:
+    return f"[{_md_escape(location(sentence))}]"
+
+
+def _md_code(text: str, in_table: bool = False) -> str:
+    """``text`` as a code span that no backtick in it can close early."""
+    text = printable(text)
+    if in_table:  # GFM splits cells at every unescaped |, even inside code
+        text = text.replace("|", "\\|")
+    fence = "`" * (max((len(run) for run in re.findall("`+", text)), default=0) + 1)
+    # CommonMark strips one space from both ends of a padded span.
+    pad = " " if text[:1] in ("`", " ") or text[-1:] in ("`", " ") else ""
+    return f"{fence}{pad}{text}{pad}{fence}"
 
 
 def rich_summary(results: Sequence[ArticleResult]) -> list[Any]:
@@ -201,19 +252,36 @@ def rich_summary(results: Sequence[ArticleResult]) -> list[Any]:
 
     blocks: list[Any] = []
     for r in results:
+        about = f"{_direction(r)} · {len(r.sentences)} of {r.kept} sentences"
         head = Text()
-        head.append(r.title or r.path, style="bold")
-        head.append(
-            f"\n{r.path} · {_direction(r)} · {len(r.sentences)} of {r.kept} sentences", style="dim"
-        )
+        if r.title:
+            head.append(_one_line(r.title), style="bold")
+            head.append(f"\n{printable(r.path)} · {about}", style="dim")
+        else:  # the path is the heading: once is enough
+            head.append(printable(r.path), style="bold")
+            head.append(f"\n{about}", style="dim")
         blocks.append(head)
+        rows = []
         for s in r.sentences:
-            line = Text("  • ")
-            line.append(_one_line(s.text))
+            line = Text(_one_line(s.text))
             line.append(f"  {location(s.source)}", style="cyan")
-            blocks.append(line)
+            rows.append((Text("  • "), line))
+        if rows:
+            blocks.append(_hanging(rows, 4))
         blocks.append(Text(""))
     return blocks
+
+
+def _hanging(rows: list[tuple[Any, Any]], indent: int) -> Any:
+    """Rows of (marker, text) whose text wraps under itself, not under the marker."""
+    from rich.table import Table
+
+    grid = Table.grid()
+    grid.add_column(width=indent, no_wrap=True)
+    grid.add_column(overflow="fold")  # a long path folds; it is never cut short
+    for marker, text in rows:
+        grid.add_row(marker, text)
+    return grid
 
 
 # --- digest ----------------------------------------------------------------------
@@ -221,6 +289,10 @@ def rich_summary(results: Sequence[ArticleResult]) -> list[Any]:
 
 def _cites_inline(fact: Fact) -> str:
     return ", ".join(location(s) for s in fact.sentences)
+
+
+def _sources_label(fact: Fact) -> str:
+    return f"{fact.support} source{'' if fact.support == 1 else 's'}:"
 
 
 def digest_json(result: DigestResult) -> str:
@@ -272,9 +344,9 @@ def digest_markdown(result: DigestResult, stamp: str | None = None) -> str:
     if not result.facts:
         out.extend(["_No facts found._", ""])
     for rank, f in enumerate(result.facts, 1):
-        sources = "source" if f.support == 1 else "sources"
         out.append(f"{rank}. {_md_inline(f.text)}  ")
-        out.append(f"   {f.support} {sources}: [{_cites_inline(f)}]")
+        cites = ", ".join(_md_escape(location(s)) for s in f.sentences)
+        out.append(f"   {_sources_label(f)} [{cites}]")
     out.extend(
         [
             "",
@@ -286,7 +358,8 @@ def digest_markdown(result: DigestResult, stamp: str | None = None) -> str:
     )
     for s in result.sources:
         out.append(
-            f"| `{s.path}` | {_md_inline(s.title or '')} | {s.language} | {s.kept} / {s.total} |"
+            f"| {_md_code(s.path, in_table=True)} | {_md_inline(s.title or '')} "
+            f"| {s.language} | {s.kept} / {s.total} |"
         )
     return "\n".join(out) + "\n"
 
@@ -295,22 +368,21 @@ def digest_text(result: DigestResult) -> str:
     out = []
     for rank, f in enumerate(result.facts, 1):
         out.append(f"{rank:>2}. {_one_line(f.text)}")
-        out.append(f"    [{f.support}] {_cites_inline(f)}")
+        out.append(f"    {_sources_label(f)} {_cites_inline(f)}")
     return "\n".join(out) + "\n" if out else ""
 
 
 def rich_digest(result: DigestResult) -> list[Any]:
     from rich.text import Text
 
-    blocks: list[Any] = []
+    digits = max(2, len(str(len(result.facts))))
+    rows = []
     for rank, f in enumerate(result.facts, 1):
-        line = Text(f"{rank:>2}. ", style="bold")
-        line.append(_one_line(f.text))
-        blocks.append(line)
-        cites = Text(f"    {f.support} source{'s' if f.support != 1 else ''}: ", style="dim")
+        rows.append((Text(f"{rank:>{digits}}. ", style="bold"), Text(_one_line(f.text))))
+        cites = Text(f"{_sources_label(f)} ", style="dim")
         cites.append(_cites_inline(f), style="cyan")
-        blocks.append(cites)
-    return blocks
+        rows.append((Text(""), cites))
+    return [_hanging(rows, digits + 2)] if rows else []
 
 
 # --- inspect ---------------------------------------------------------------------
@@ -322,7 +394,7 @@ def lines_text(article: Article) -> str:
     lines = article.cleaned.lines
     width = len(str(len(lines)))
     out = [
-        f"{article.path} ({article.language}): {article.cleaned.kept_lines} lines kept, "
+        f"{printable(article.path)} ({article.language}): {article.cleaned.kept_lines} lines kept, "
         f"{article.cleaned.dropped_lines} dropped"
     ]
     for line in lines:
@@ -332,7 +404,8 @@ def lines_text(article: Article) -> str:
             verdict = "keep"
         else:
             verdict = f"drop: {line.reason}"
-        out.append(f"{line.number:>{width}} {verdict:<32} | {text[line.start : line.end]}")
+        shown = printable(text[line.start : line.end])
+        out.append(f"{line.number:>{width}} {verdict:<32} | {shown}")
     return "\n".join(out) + "\n"
 
 

@@ -273,6 +273,83 @@ def test_help_runs(cli):
         assert command in result.stdout
 
 
+def one_line_error(result, *words):
+    assert result.exit_code == 2, result.stdout
+    assert result.stdout == ""
+    assert result.stderr.startswith("summarize: error: ") and result.stderr.count("\n") == 1
+    assert all(word in result.stderr for word in words), result.stderr
+
+
+def test_language_codes_are_checked(cli):
+    result = cli("summary", SAMPLES, "--to", "english")
+    one_line_error(result, "--to", "'english'", "ISO 639-1")
+    assert "models install" not in result.stderr
+    one_line_error(cli("digest", SAMPLES, "--from", "German"), "--from", "'German'")
+    one_line_error(cli("inspect", SAMPLES / "002_4217d0613af48abc.txt", "--from", "xx"), "'xx'")
+
+
+def test_one_dash_to_is_refused_not_read_as_a_file(cli):
+    # `-to de` is `-t o` and an input file `de`: refused before any file is read.
+    result = cli("summary", SAMPLES / "002_4217d0613af48abc.txt", "-to", "de")
+    one_line_error(result, "'o'", "-t o", "--to")
+    assert "de: no such file" not in result.stderr
+
+
+def test_language_codes_are_case_folded(cli):
+    sample = SAMPLES / "002_4217d0613af48abc.txt"
+    result = cli("summary", sample, "--to", "DE", "--from", "De", "--format", "json")
+    assert result.exit_code == 0, result.stderr
+    (doc,) = json.loads(result.stdout)["documents"]
+    assert (doc["language"], doc["target"]) == ("de", "de")
+    result = cli("summary", sample, "--to", "DE")
+    assert result.stdout.startswith(f"{sample} (de, 5 of ")
+
+
+def test_version(cli):
+    from summarize import __version__
+
+    result = cli("--version")
+    assert result.exit_code == 0
+    assert result.stdout == f"summarize {__version__}\n"
+
+
+@pytest.mark.parametrize("fmt", ["md", "jsonl"])
+def test_inspect_refuses_formats_it_cannot_show(cli, fmt):
+    result = cli("inspect", SAMPLES / "002_4217d0613af48abc.txt", "--format", fmt)
+    assert result.exit_code == 2 and result.stdout == ""
+    assert f"'{fmt}'" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_inspect_refuses_glob_without_groups(cli):
+    result = cli("inspect", SAMPLES / "002_4217d0613af48abc.txt", "--glob", "*.md")
+    one_line_error(result, "--glob", "--groups")
+
+
+@pytest.mark.parametrize("command", [(), ("summary",), ("translate",), ("digest",), ("inspect",)])
+def test_help_names_values_not_python_types(cli, command):
+    result = cli(*command, "--help")
+    assert result.exit_code == 0
+    for type_name in ("<str>", "<list[", "<path>", "<int", "<float", "{", "}"):
+        assert type_name not in result.stdout, type_name
+    if command == ("inspect",):
+        assert " inspect [OPTIONS] FILE [MORE]...\n" in result.stdout
+        assert "<text|json>" in result.stdout  # only the formats inspect shows
+    if command == ("summary",):
+        assert " summary [OPTIONS] [PATHS]...\n" in result.stdout
+        assert "-t, --to LANG" in result.stdout and "-o, --output FILE" in result.stdout
+
+
+def test_ratio_help_says_what_it_accepts(cli):
+    result = cli("summary", "--help")
+    assert "0.0<=x" not in result.stdout
+    assert "more than 0, at most 1" in " ".join(result.stdout.split())
+    one_line_error(cli("summary", SAMPLES, "--to", "de", "--ratio", "0"), "--ratio", "0.0")
+    one_line_error(cli("summary", SAMPLES, "--to", "de", "--ratio", "1.5"), "--ratio")
+    sample = SAMPLES / "002_4217d0613af48abc.txt"
+    result = cli("summary", sample, "--to", "de", "--ratio", "1", "--format", "json")
+    assert result.exit_code == 0, result.stderr
+
+
 def test_piped_output_has_no_ansi_and_python_m_works():
     proc = subprocess.run(
         [sys.executable, "-m", "summarize", "summary", str(SAMPLES), "--to", "de"],

@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import json
+import re
+
+from markdown_it import MarkdownIt
+from rich.console import Console
 
 from summarize import render
 from summarize.results import ArticleResult, DigestResult, DigestSource, Fact, OutputSentence
@@ -137,7 +141,186 @@ def test_digest_json(golden):
 def test_digest_text_exact():
     assert render.digest_text(DIGEST) == (
         " 1. Putin and Kim sign a treaty.\n"
-        "    [2] a.txt:3, dir/b.txt:1\n"
+        "    2 sources: a.txt:3, dir/b.txt:1\n"
         " 2. Second sentence here.\n"
-        "    [1] a.txt:4\n"
+        "    1 source: a.txt:4\n"
     )
+
+
+# --- terminal and Markdown hygiene ------------------------------------------------------
+
+# Clear screen, a window title (OSC ... BEL), an 8-bit CSI and DEL: all of them
+# act on a terminal if printed raw.
+HOSTILE = "Kim \x1b[2J\x1b]0;pwned\x07 signs\x9b31m a\x7f treaty."
+HOSTILE_PATH = "evil\x1b]0;title\x07\nfake line`.txt"
+HOSTILE_SOURCE = Sentence(HOSTILE_PATH, 0, HOSTILE, 0, len(HOSTILE), 1, False)
+HOSTILE_RESULT = ArticleResult(
+    path=HOSTILE_PATH,
+    language="de",
+    target="en",
+    title="Title \x1b[2J",
+    sentences=(OutputSentence(HOSTILE, HOSTILE_SOURCE, 1.0),),
+    kept=1,
+    total=1,
+    paragraph_starts=frozenset({0}),
+)
+HOSTILE_DIGEST = DigestResult(
+    facts=[Fact(HOSTILE, 1, (HOSTILE_SOURCE,), "de", 1.0)],
+    sources=[DigestSource(HOSTILE_PATH, "Title \x1b[2J", "de", 1, 1)],
+    target="en",
+)
+CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")  # every control but tab and newline
+
+
+def rich_text(blocks, width=80, terminal=False):
+    console = Console(
+        file=__import__("io").StringIO(), width=width, force_terminal=terminal, color_system=None
+    )
+    for block in blocks:
+        console.print(block)
+    return console.file.getvalue()
+
+
+def test_text_output_shows_control_characters_as_symbols():
+    assert render.summary_text([HOSTILE_RESULT]) == (
+        "evil␛]0;title␇␊fake line`.txt (de → en, 1 of 1 sentences)\n"
+        "  - Kim ␛[2J␛]0;pwned␇ signs\ufffd31m a␡ treaty. [evil␛]0;title␇␊fake line`.txt:1]\n"
+    )
+    for text in (
+        render.summary_text([HOSTILE_RESULT]),
+        render.translation_text([HOSTILE_RESULT, HOSTILE_RESULT]),
+        render.digest_text(HOSTILE_DIGEST),
+        render.summary_markdown([HOSTILE_RESULT]),
+        render.translation_markdown([HOSTILE_RESULT]),
+        render.digest_markdown(HOSTILE_DIGEST),
+        rich_text(render.rich_summary([HOSTILE_RESULT]), terminal=True),
+        rich_text(render.rich_digest(HOSTILE_DIGEST), terminal=True),
+    ):
+        assert "pwned" in text or "title" in text
+        assert not CONTROLS.search(text.replace("\x1b[0m", "").replace("\x1b[1m", "")), text
+
+
+def test_rich_output_at_a_terminal_carries_no_escape_from_the_article():
+    # rich's own styling is the only escape sequence left: SGR codes (ESC [ ... m).
+    out = rich_text(render.rich_summary([HOSTILE_RESULT]), terminal=True)
+    out += rich_text(render.rich_digest(HOSTILE_DIGEST), terminal=True)
+    assert "\x1b[2J" not in out and "\x1b]" not in out and "\x07" not in out
+    assert re.sub("\x1b\\[[0-9;]*m", "", out).count("\x1b") == 0
+
+
+def strings(data):
+    if isinstance(data, str):
+        return [data]
+    if isinstance(data, dict):
+        data = list(data.values())
+    if isinstance(data, list):
+        return [text for item in data for text in strings(item)]
+    return []
+
+
+def test_json_escapes_every_control_character_and_keeps_the_values():
+    for text in (
+        render.articles_json([HOSTILE_RESULT], "summary"),
+        "".join(render.articles_jsonl([HOSTILE_RESULT], "summary")),
+        render.digest_json(HOSTILE_DIGEST),
+    ):
+        assert not CONTROLS.search(text)
+        objects = [json.loads(line) for line in text.splitlines()] if "\n{" in text else []
+        for data in objects or [json.loads(text)]:
+            assert HOSTILE in strings(data)
+    data = json.loads(render.articles_json([HOSTILE_RESULT], "summary"))
+    assert data["documents"][0]["summary"][0]["cite"]["source_text"] == HOSTILE
+    assert data["documents"][0]["path"] == HOSTILE_PATH
+
+
+def _inline_tokens(markdown):
+    tokens = MarkdownIt("commonmark").enable("table").parse(markdown)
+    return [child for t in tokens if t.type == "inline" for child in t.children]
+
+
+def test_markdown_code_spans_hold_any_file_name():
+    for path in ("a`b.txt", "`a.txt", "a.txt`", "a``b`.txt", " a.txt ", "a|b.txt"):
+        (code,) = [t for t in _inline_tokens(render._md_code(path)) if t.type == "code_inline"]
+        assert code.content == path
+        row = f"| {render._md_code(path, in_table=True)} | x |"
+        table = _inline_tokens(f"| f | t |\n|---|---|\n{row}\n")
+        assert [t.content for t in table if t.type == "code_inline"] == [path]
+
+
+def test_markdown_file_names_never_break_the_document():
+    untitled = ArticleResult(
+        path="x`y\n# not a heading.txt",
+        language="de",
+        target="en",
+        title=None,
+        sentences=RESULTS[1].sentences,
+        kept=1,
+        total=1,
+        paragraph_starts=frozenset({0}),
+    )
+    md = render.summary_markdown([untitled])
+    assert "\n# not a heading" not in md
+    headings = [line for line in md.splitlines() if line.startswith("#")]
+    assert headings == ["# Summary", "## ``x`y␊# not a heading.txt``"]
+    code = [t.content for t in _inline_tokens(md) if t.type == "code_inline"]
+    assert code == ["x`y␊# not a heading.txt"]
+    digest = DigestResult(
+        facts=[Fact("A fact.", 1, (S3,), "de", 1.0)],
+        sources=[DigestSource("a|b`.txt", "T|itle", "de", 1, 1)],
+        target="en",
+    )
+    table_row = render.digest_markdown(digest).splitlines()[-1]
+    assert table_row == "| ``a\\|b`.txt`` | T\\|itle | de | 1 / 1 |"
+
+
+def test_markdown_citations_are_escaped_but_stay_readable():
+    star = Sentence("*bold*_x.txt", 0, "A.", 0, 2, 7, False)
+    plain = Sentence("samples/003_7eca.txt", 0, "B.", 0, 2, 9, False)
+    result = ArticleResult(
+        path="p.txt",
+        language="de",
+        target="en",
+        title="T",
+        sentences=(OutputSentence("A.", star, 1.0), OutputSentence("B.", plain, 1.0)),
+        kept=2,
+        total=2,
+        paragraph_starts=frozenset({0}),
+    )
+    md = render.summary_markdown([result])
+    assert "- A. [\\*bold\\*\\_x.txt:7]" in md
+    assert "- B. [samples/003_7eca.txt:9]" in md
+
+
+def test_untitled_article_names_its_path_once():
+    out = rich_text(render.rich_summary(RESULTS))
+    assert out.count("dir/b.txt") == 2  # the heading and the citation, no second heading line
+    assert "dir/b.txt\nde → en · 1 of 1 sentences\n" in out
+    assert "Titel der Meldung\na.txt · de → en · 2 of 3 sentences\n" in out
+    md = render.summary_markdown(RESULTS)
+    assert md.count("dir/b.txt") == 2  # heading and citation
+    assert render.translation_markdown(RESULTS).count("dir/b.txt") == 2
+
+
+def test_wrapped_lines_indent_under_their_text():
+    long_fact = Fact(
+        " ".join(["Moscow and Pyongyang signed the treaty."] * 4), 2, (S1, S3), "de", 1
+    )
+    digest = DigestResult(facts=[long_fact], sources=[], target="en")
+    summary = ArticleResult(
+        path="a.txt",
+        language="de",
+        target="en",
+        title="T",
+        sentences=(OutputSentence(long_fact.text, S1, 1.0),),
+        kept=1,
+        total=1,
+        paragraph_starts=frozenset({0}),
+    )
+    lines = rich_text(render.rich_summary([summary])).splitlines()
+    assert lines[2].startswith("  • Moscow")
+    assert len(lines) > 5 and all(line.startswith("    ") for line in lines[3:-1])
+    assert all(len(line) <= 80 for line in lines)
+    lines = rich_text(render.rich_digest(digest)).splitlines()
+    assert lines[0].startswith(" 1. Moscow")
+    assert len(lines) > 3 and all(line.startswith("    ") for line in lines[1:])
+    assert lines[-1].strip() == "2 sources: a.txt:3, dir/b.txt:1"

@@ -23,6 +23,7 @@ from .models import cache_app, models_app
 from .options import (
     DEFAULT_EXECUTOR_CHOICE,
     DEFAULT_FORMAT_CHOICE,
+    DEFAULT_INSPECT_FORMAT_CHOICE,
     DEFAULT_METHOD_CHOICE,
     BeamOpt,
     CacheOpt,
@@ -30,15 +31,16 @@ from .options import (
     EncodingOpt,
     ExecutorOpt,
     FailOnChangeOpt,
-    Format,
     FormatOpt,
     FromOpt,
     GlobOpt,
+    InspectFormat,
     Method,
     NoCacheOpt,
     OutDirOpt,
     OutputOpt,
     PathsArg,
+    PlainCommand,
     QuietOpt,
     SchedulerOpt,
     Shared,
@@ -46,6 +48,7 @@ from .options import (
     ToOpt,
     VerboseOpt,
     WorkersOpt,
+    check_ratio,
 )
 from .reporting import Reporter, emit, handle_errors, silence_stdout, stdout_is_terminal
 
@@ -69,8 +72,24 @@ app.add_typer(cache_app, name="cache")
 CONFIGURABLE = ("summary", "digest", "translate")
 
 
+def _print_version(value: bool) -> None:
+    if value:
+        from .. import __version__
+
+        typer.echo(f"summarize {__version__}")
+        raise typer.Exit()
+
+
 @app.callback()
-def _configure(ctx: typer.Context) -> None:
+def _configure(
+    ctx: typer.Context,
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", is_eager=True, callback=_print_version, help="Print the version and exit."
+        ),
+    ] = False,
+) -> None:
     """Load defaults from [tool.summarize] in pyproject.toml or from .summarize.toml."""
     from .config import INPUTS_KEY, default_map
 
@@ -226,8 +245,10 @@ def _show(results: Any, shared: Shared, rendered: Callable[[], str], kind: str) 
         from rich.console import Console
 
         from .. import render
+        from .reporting import hide_progress
 
         blocks = render.rich_digest(results) if kind == "digest" else render.rich_summary(results)
+        hide_progress()  # the bars are transient: gone before the first title
         console = Console(highlight=False)
         for block in blocks:
             console.print(block)
@@ -238,17 +259,23 @@ def _show(results: Any, shared: Shared, rendered: Callable[[], str], kind: str) 
 # --- commands ---------------------------------------------------------------------------------
 
 
-@app.command()
+@app.command(cls=PlainCommand)
 def summary(
     paths: PathsArg = None,
     sentences: Annotated[
         int | None,
-        typer.Option("--sentences", "-n", min=1, help="Sentences per article. [default: 5]"),
+        typer.Option(
+            "--sentences", "-n", min=1, metavar="N", help="Sentences per article. [default: 5]"
+        ),
     ] = None,
     ratio: Annotated[
         float | None,
         typer.Option(
-            "--ratio", min=0.0, max=1.0, help="Fraction of each article's sentences instead of -n."
+            "--ratio",
+            metavar="R",
+            callback=check_ratio,
+            help="Fraction of each article's sentences instead of -n: more than 0, at most 1 "
+            "(0.25: a quarter).",
         ),
     ] = None,
     method: Annotated[
@@ -286,7 +313,7 @@ def summary(
     )
 
 
-@app.command()
+@app.command(cls=PlainCommand)
 def translate(
     paths: PathsArg = None,
     to: ToOpt = "en",
@@ -319,10 +346,12 @@ def translate(
     _articles_command("translation", paths, shared, keep_boilerplate=keep_boilerplate)
 
 
-@app.command()
+@app.command(cls=PlainCommand)
 def digest(
     paths: PathsArg = None,
-    facts: Annotated[int, typer.Option("--facts", "-k", min=1, help="How many key facts.")] = 12,
+    facts: Annotated[
+        int, typer.Option("--facts", "-k", min=1, metavar="K", help="How many key facts.")
+    ] = 12,
     to: ToOpt = "en",
     source: FromOpt = "auto",
     fmt: FormatOpt = DEFAULT_FORMAT_CHOICE,
@@ -379,16 +408,20 @@ def digest(
     reporter.finish(result.problems, code)
 
 
-@app.command()
+@app.command(cls=PlainCommand)
 def inspect(
     path: Annotated[
-        str, typer.Argument(help="One article file, or - for stdin.", show_default=False)
+        str,
+        typer.Argument(
+            metavar="FILE", help="One article file, or - for stdin.", show_default=False
+        ),
     ],
     source: FromOpt = "auto",
     encoding: EncodingOpt = None,
     fmt: Annotated[
-        Format, typer.Option("--format", "-f", help="text or json.", case_sensitive=False)
-    ] = DEFAULT_FORMAT_CHOICE,
+        InspectFormat,
+        typer.Option("--format", "-f", help="Output format.", case_sensitive=False),
+    ] = DEFAULT_INSPECT_FORMAT_CHOICE,
     groups: Annotated[
         bool,
         typer.Option(
@@ -398,7 +431,9 @@ def inspect(
     ] = False,
     more: Annotated[
         list[str] | None,
-        typer.Argument(help="More files or folders (with --groups).", show_default=False),
+        typer.Argument(
+            metavar="MORE", help="More files or folders (with --groups).", show_default=False
+        ),
     ] = None,
     glob: GlobOpt = None,
 ) -> None:
@@ -416,6 +451,8 @@ def inspect(
         else:
             if more:
                 raise UsageError("inspect takes one file; use --groups to look at several")
+            if glob:
+                raise UsageError("--glob picks files from folders: it needs --groups")
             articles, result = load_articles([path], source_language=source, encoding=encoding)
             for article in articles:
                 emit(render.lines_json(article) if as_json else render.lines_text(article))

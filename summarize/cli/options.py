@@ -7,12 +7,14 @@ executors from summarize.run.EXECUTORS), so adding one touches one dict.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, fields
 from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, TypeAlias
 
 import typer
+import typer.core
 
 from ..render import DEFAULT_FORMAT, FORMATS
 from ..run import DEFAULT_EXECUTOR, EXECUTORS
@@ -26,20 +28,123 @@ def _choice(name: str, names: Any) -> Any:
 
 if TYPE_CHECKING:  # to a type checker, a choice is an Enum of some text
     Format: TypeAlias = Enum
+    InspectFormat: TypeAlias = Enum
     Method: TypeAlias = Enum
     ExecutorName: TypeAlias = Enum
 else:
     Format = _choice("Format", FORMATS)
+    InspectFormat = _choice("InspectFormat", [n for n, f in FORMATS.items() if f.inspects])
     Method = _choice("Method", SUMMARIZERS)
     ExecutorName = _choice("ExecutorName", EXECUTORS)
 
 DEFAULT_FORMAT_CHOICE = Format(DEFAULT_FORMAT)
+DEFAULT_INSPECT_FORMAT_CHOICE = InspectFormat(DEFAULT_FORMAT)
 DEFAULT_METHOD_CHOICE = Method(DEFAULT_METHOD)
 DEFAULT_EXECUTOR_CHOICE = ExecutorName(DEFAULT_EXECUTOR)
 
+
+class OptionError(typer.BadParameter):
+    """A bad option value, said in one line like every other error (click's take four)."""
+
+    def show(self, file: Any = None) -> None:
+        typer.echo(f"summarize: error: {self.message}", err=True)
+
+
+# Every ISO 639-1 code, and the codes Argos uses beyond them ("zt": Chinese in
+# traditional script, "pb": Brazilian Portuguese): what --to and --from take,
+# so that `--to english` or `-to de` (read as `-t o`) is refused up front.
+LANGUAGE_CODES = frozenset(
+    """
+    aa ab ae af ak am an ar as av ay az ba be bg bh bi bm bn bo br bs ca ce ch co cr cs cu
+    cv cy da de dv dz ee el en eo es et eu fa ff fi fj fo fr fy ga gd gl gn gu gv ha he hi
+    ho hr ht hu hy hz ia id ie ig ii ik io is it iu ja jv ka kg ki kj kk kl km kn ko kr ks
+    ku kv kw ky la lb lg li ln lo lt lu lv mg mh mi mk ml mn mr ms mt my na nb nd ne ng nl
+    nn no nr nv ny oc oj om or os pa pi pl ps pt qu rm rn ro ru rw sa sc sd se sg si sk sl
+    sm sn so sq sr ss st su sv sw ta te tg th ti tk tl tn to tr ts tt tw ty ug uk ur uz ve
+    vi vo wa wo xh yi yo za zh zu zt pb
+    """.split()
+)
+
+
+def _known_language(code: str) -> bool:
+    if code in LANGUAGE_CODES:
+        return True
+    # A model installed by hand may use a code of its own.
+    from ..errors import ModelError
+    from ..translation.models import installed_models
+
+    try:
+        return any(code in (model.source, model.target) for model in installed_models())
+    except (ModelError, OSError):
+        return False
+
+
+def _language_check(option: str, allow_auto: bool = False) -> Callable[[str], str]:
+    """A callback that lower-cases a language code and refuses what is not one."""
+
+    def check(value: str) -> str:
+        code = value.strip().lower()
+        if (allow_auto and code == "auto") or _known_language(code):
+            return code
+        hint = ""
+        if option == "--to" and len(code) == 1:
+            hint = f" (`-t{code}...` with one dash reads as `-t {code}`: write --to LANG)"
+        raise OptionError(
+            f"{option}: {value!r} is not a language code; "
+            f"give an ISO 639-1 code such as en, de or fr{hint}"
+        )
+
+    return check
+
+
+def check_ratio(value: float | None) -> float | None:
+    """--ratio: a share of the sentences, so more than 0 and at most 1."""
+    if value is not None and not 0 < value <= 1:
+        raise OptionError(f"--ratio: {value} is not greater than 0 and at most 1 (0.25: a quarter)")
+    return value
+
+
+class PlainCommand(typer.core.TyperCommand):
+    """A command whose help names its arguments by their metavar, as click does.
+
+    typer writes a Python type after each argument (``PATHS <list[str]>``) and
+    braces around required ones in the usage line (``{path}``).
+    """
+
+    def collect_usage_pieces(self, ctx: Any) -> list[str]:
+        pieces = [self.options_metavar] if self.options_metavar else []
+        for param in self.get_params(ctx):
+            if param.param_type_name == "argument":
+                name = param.metavar or (param.name or "").upper()
+                name = name if param.required else f"[{name}]"
+                pieces.append(f"{name}..." if param.nargs != 1 else name)
+        return pieces
+
+    def format_options(self, ctx: Any, formatter: Any) -> None:
+        params = self.get_params(ctx)
+        arguments = [
+            (param.metavar or (param.name or "").upper(), getattr(param, "help", None) or "")
+            for param in params
+            if param.param_type_name == "argument"
+        ]
+        options = [
+            record
+            for param in params
+            if param.param_type_name == "option" and (record := param.get_help_record(ctx))
+        ]
+        if arguments:
+            with formatter.section("Arguments"):
+                formatter.write_dl(arguments)
+        if options:
+            with formatter.section("Options"):
+                formatter.write_dl(options)
+
+
+# Metavars name what a value is (LANG, FILE): typer would print Python types.
 PathsArg = Annotated[
     list[str] | None,
     typer.Argument(
+        metavar="PATHS",
         help="Files, folders (searched recursively) or - for stdin. "
         "[default: `inputs` from the configuration]",
         show_default=False,
@@ -48,25 +153,38 @@ PathsArg = Annotated[
 ToOpt = Annotated[
     str,
     typer.Option(
-        "--to", "-t", help="Output language (ISO code). Same as the source: no translation."
+        "--to",
+        "-t",
+        metavar="LANG",
+        callback=_language_check("--to"),
+        help="Output language: an ISO 639-1 code (en, de, fr...). Same as the source: "
+        "no translation.",
     ),
 ]
 FromOpt = Annotated[
     str,
-    typer.Option("--from", help="Source language (ISO code), or 'auto' to detect it per document."),
+    typer.Option(
+        "--from",
+        metavar="LANG",
+        callback=_language_check("--from", allow_auto=True),
+        help="Source language (ISO 639-1 code), or 'auto' to detect it per document.",
+    ),
 ]
 FormatOpt = Annotated[
     Format, typer.Option("--format", "-f", help="Output format.", case_sensitive=False)
 ]
 OutputOpt = Annotated[
     Path | None,
-    typer.Option("--output", "-o", help="Write to this file (atomically) instead of stdout."),
+    typer.Option(
+        "--output", "-o", metavar="FILE", help="Write to this file (atomically) instead of stdout."
+    ),
 ]
 OutDirOpt = Annotated[
     Path | None,
     typer.Option(
         "--out-dir",
         "-d",
+        metavar="DIR",
         help="Write one file per input into this folder, mirroring the input tree "
         "(NAME.summary.<lang>.md, NAME.<lang>.txt). `--out-dir .` writes next to the inputs.",
     ),
@@ -94,23 +212,32 @@ TimestampOpt = Annotated[
 GlobOpt = Annotated[
     list[str] | None,
     typer.Option(
-        "--glob", help="File pattern for folders; repeat for several. [default: *.txt, *.md]"
+        "--glob",
+        metavar="PATTERN",
+        help="File pattern for folders; repeat for several. [default: *.txt, *.md]",
     ),
 ]
 EncodingOpt = Annotated[
     str | None,
-    typer.Option("--encoding", help="Decode inputs with this encoding instead of detecting it."),
+    typer.Option(
+        "--encoding",
+        metavar="NAME",
+        help="Decode inputs with this encoding instead of detecting it.",
+    ),
 ]
 CacheOpt = Annotated[
     Path | None,
     typer.Option(
         "--cache",
+        metavar="FILE",
         envvar="SUMMARIZE_CACHE",
         help="Translation cache file. [default: the user cache dir]",
     ),
 ]
 NoCacheOpt = Annotated[bool, typer.Option("--no-cache", help="Neither read nor write the cache.")]
-BeamOpt = Annotated[int, typer.Option("--beam", min=1, max=16, help="Beam size for decoding.")]
+BeamOpt = Annotated[
+    int, typer.Option("--beam", min=1, max=16, metavar="N", help="Beam size for decoding.")
+]
 QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="Print no warnings or progress.")]
 VerboseOpt = Annotated[
     bool, typer.Option("--verbose", "-v", help="Report what was done on stderr.")

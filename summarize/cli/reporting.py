@@ -1,7 +1,9 @@
 """Talking to the user on stderr: warnings, errors, progress bars, exit codes.
 
 stdout carries only data. Everything here writes to stderr, as plain
-one-line messages; a traceback means a bug.
+one-line messages; a traceback means a bug. Progress bars never touch
+stdout: they are drawn on stderr, and come off the screen (they are
+transient) before data is printed to the same terminal.
 """
 
 from __future__ import annotations
@@ -25,7 +27,8 @@ class Reporter:
         self.quiet = quiet or bool(os.environ.get("PRE_COMMIT"))
         self.verbose = verbose and not self.quiet
         self.show_progress = not self.quiet and sys.stderr.isatty()
-        self._bars: dict[str, Any] = {}
+        self._bars: dict[str, Any] = {}  # label -> rich task id
+        self._counts: dict[str, tuple[int, int]] = {}  # label -> (done, total)
         self._progress: Any = None
 
     def warn(self, message: str) -> None:
@@ -45,22 +48,47 @@ class Reporter:
             return None
 
         def update(done: int, total: int) -> None:
+            self._counts[label] = (done, total)
             if self._progress is None:
-                from rich.console import Console
-                from rich.progress import Progress
-
-                self._progress = Progress(console=Console(stderr=True), transient=True)
-                self._progress.start()
-            if label not in self._bars:
+                self._show_bars()
+            elif label not in self._bars:
                 self._bars[label] = self._progress.add_task(label, total=total)
             self._progress.update(self._bars[label], completed=done, total=total)
 
         return update
 
-    def close(self) -> None:
+    def _show_bars(self) -> None:
+        from rich.console import Console
+        from rich.progress import Progress
+
+        # rich's live display replaces sys.stdout by default, which would send
+        # the data to the terminal when stdout is a pipe or a file: stdout is
+        # never redirected. sys.stderr is (to this same terminal), so warnings
+        # printed meanwhile appear above the bar instead of tearing it.
+        hide_progress()  # one live display at a time on the terminal
+        self._progress = Progress(
+            console=Console(stderr=True),
+            transient=True,
+            redirect_stdout=False,
+            redirect_stderr=True,
+        )
+        self._progress.start()
+        for label, (done, total) in self._counts.items():
+            self._bars[label] = self._progress.add_task(label, total=total, completed=done)
+        _ON_SCREEN.append(self)
+
+    def hide(self) -> None:
+        """Take the bars off the screen (they are transient); the next update redraws them."""
         if self._progress is not None:
             self._progress.stop()
             self._progress = None
+            self._bars = {}
+        if self in _ON_SCREEN:
+            _ON_SCREEN.remove(self)
+
+    def close(self) -> None:
+        self.hide()
+        self._counts = {}
 
     def finish(self, problems: list[Problem], code: int = 0) -> None:
         """Report every problem (warnings first) and exit with the code they call for."""
@@ -73,6 +101,16 @@ class Reporter:
         code = exit_code_of(problems) or code
         if code:
             raise typer.Exit(code)
+
+
+# The reporter whose progress bars are on the terminal now, if any.
+_ON_SCREEN: list[Reporter] = []
+
+
+def hide_progress() -> None:
+    """Take any progress bar off the terminal before data is printed there."""
+    for reporter in list(_ON_SCREEN):
+        reporter.hide()
 
 
 @contextmanager
@@ -95,7 +133,14 @@ def handle_errors() -> Iterator[None]:
 
 
 def emit(content: str) -> None:
-    """Write data to stdout, now."""
+    """Write data to stdout, now.
+
+    When stdout is the terminal the bars are drawn on, they come off the
+    screen first (the next update redraws them below the data); otherwise
+    data and bars go to different places and never meet.
+    """
+    if content and sys.stdout.isatty():
+        hide_progress()
     sys.stdout.write(content)
     sys.stdout.flush()
 
