@@ -14,6 +14,7 @@ EXIT_STALE = 1
 EXIT_USAGE = 2
 EXIT_MODEL = 3
 EXIT_INPUT = 4
+EXIT_OUTPUT = 5
 EXIT_INTERRUPTED = 130
 
 
@@ -36,6 +37,12 @@ class InputError(SummarizeError):
         self.path = path
         self.reason = reason
         super().__init__(f"{path}: {reason}")
+
+
+class OutputError(SummarizeError):
+    """An output file could not be written; whatever was there is unchanged."""
+
+    exit_code = EXIT_OUTPUT
 
 
 class ModelError(SummarizeError):

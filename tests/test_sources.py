@@ -5,7 +5,9 @@ from __future__ import annotations
 import io
 import os
 
-from summarize.sources import decode, read_documents
+from summarize import sources
+from summarize.errors import InputError
+from summarize.sources import decode, list_inputs, read_documents
 
 
 def test_utf8_file(tmp_path):
@@ -122,9 +124,9 @@ def test_folder_recursive_default_globs_sorted(tmp_path):
 
 def test_folder_with_custom_glob(tmp_path):
     (tmp_path / "a.txt").write_text("Eins.")
-    (tmp_path / "c.html").write_text("Drei.")
-    result = read_documents([str(tmp_path)], globs=["*.html"])
-    assert [os.path.basename(d.path) for d in result.documents] == ["c.html"]
+    (tmp_path / "c.text").write_text("Drei.")
+    result = read_documents([str(tmp_path)], globs=["*.text"])
+    assert [os.path.basename(d.path) for d in result.documents] == ["c.text"]
 
 
 def test_folder_without_matches(tmp_path):
@@ -161,14 +163,14 @@ def test_unreadable_file(tmp_path, monkeypatch):
     path.write_text("Geheim.")
     path.chmod(0)
     if os.geteuid() == 0:  # root reads any file: make open() refuse as it would for a user
-        real_open = open
+        real_open = os.open
 
         def refusing_open(file, *args, **kwargs):
             if str(file) == str(path):
                 raise PermissionError(13, "Permission denied", str(file))
             return real_open(file, *args, **kwargs)
 
-        monkeypatch.setattr("builtins.open", refusing_open)
+        monkeypatch.setattr(os, "open", refusing_open)
     result = read_documents([str(path)])
     (error,) = result.errors
     assert "permission denied" in str(error)
@@ -206,3 +208,112 @@ def test_generated_names_next_to_their_article_are_skipped(tmp_path):
     result = read_documents([str(tmp_path)])
     names = [os.path.basename(d.path) for d in result.documents]
     assert names == ["a.txt", "bericht.de.md"]
+
+
+# --- inputs that could hang or exhaust memory (issue 13, item 5) -------------------------
+
+
+def test_a_fifo_in_a_folder_is_skipped_with_a_warning(tmp_path):
+    (tmp_path / "a.txt").write_text("Eins zwei drei.")
+    os.mkfifo(tmp_path / "pipe.txt")  # nobody ever writes: reading it would wait forever
+    result = read_documents([str(tmp_path)])
+    assert [os.path.basename(d.path) for d in result.documents] == ["a.txt"]
+    assert result.warnings == [f"{tmp_path / 'pipe.txt'}: not a regular file (a FIFO); skipped"]
+    assert result.errors == []
+
+
+def test_a_link_to_dev_zero_is_skipped_with_a_warning(tmp_path):
+    os.symlink("/dev/zero", tmp_path / "zero.txt")
+    result = read_documents([str(tmp_path), "/dev/null"])
+    assert result.documents == [] and result.errors == []
+    assert result.warnings == [
+        f"{tmp_path / 'zero.txt'}: not a regular file (a device); skipped",
+        "/dev/null: not a regular file (a device); skipped",
+    ]
+
+
+def test_a_fifo_inside_an_input_folder_does_not_hang_the_cli(tmp_path):
+    import subprocess
+    import sys
+
+    (tmp_path / "a.txt").write_text("Der Vertrag wurde am Mittwoch unterzeichnet.\n")
+    os.mkfifo(tmp_path / "b.txt")
+    proc = subprocess.run(
+        [sys.executable, "-m", "summarize", "summary", str(tmp_path), "--to", "de"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert "b.txt: not a regular file (a FIFO); skipped" in proc.stderr
+    assert "Vertrag" in proc.stdout
+
+
+def _remove_deep(top):
+    """Remove a deep tree without recursion (shutil.rmtree, and pytest's cleanup, recurse)."""
+    import subprocess
+
+    subprocess.run(["rm", "-rf", "--", str(top)], check=True)
+
+
+def test_a_folder_a_thousand_levels_deep(tmp_path, cli, request):
+    request.addfinalizer(lambda: _remove_deep(tmp_path / "d"))
+    folder = tmp_path
+    for _ in range(1_000):  # os.makedirs itself recurses
+        folder = folder / "d"
+        folder.mkdir()
+    (folder / "deep.txt").write_text("Ganz unten.")
+    result = read_documents([str(tmp_path)])
+    assert [d.text for d in result.documents] == ["Ganz unten."]
+    assert result.errors == []
+    (folder / "deeper.txt").write_text("Der Vertrag wurde unterzeichnet.")
+    run = cli("translate", tmp_path, "--to", "de", "--out-dir", tmp_path / "d" / "out")
+    assert run.exit_code == 0, run.stderr
+    written = os.path.join(tmp_path, "d", "out", *["d"] * 1_000, "deeper.de.txt")
+    assert os.path.isfile(written)  # the output tree mirrors the input tree
+
+
+def test_what_is_read_from_one_file_is_capped(tmp_path, monkeypatch):
+    monkeypatch.setattr(sources, "MAX_INPUT_BYTES", 1024 * 1024)
+    (tmp_path / "small.txt").write_text("Klein.")
+    (tmp_path / "huge.txt").write_bytes(b"Wort " * 300_000)  # 1.5 MB
+    result = read_documents([str(tmp_path)])
+    assert [os.path.basename(d.path) for d in result.documents] == ["small.txt"]
+    (error,) = result.errors
+    assert str(error) == (
+        f"{tmp_path / 'huge.txt'}: larger than 1 MiB, too large for an article; "
+        "split it into several files"
+    )
+
+
+def test_the_run_s_own_outputs_are_not_listed(tmp_path):
+    (tmp_path / "a.txt").write_text("Eins.")
+    (tmp_path / "digest.txt").write_text("eine frühere Ausgabe")
+    (tmp_path / "out").mkdir()
+    (tmp_path / "out" / "a.en.txt").write_text("an earlier translation")
+    (tmp_path / "out" / "kept.txt").write_text("Ein Artikel.")
+    exclude = [str(tmp_path / "digest.txt"), str(tmp_path / "out")]
+    listed = [
+        os.path.relpath(i.path, tmp_path) for i in list_inputs([str(tmp_path)], None, None, exclude)
+    ]
+    assert listed == ["a.txt", "out/kept.txt"]
+
+
+# --- formats that are not text (issue 13, item 11) -------------------------------------------
+
+
+def test_formats_that_are_not_text_are_named():
+    for data, name in [
+        (b"%PDF-1.7\n\x00\x01", "a PDF document"),
+        (b"PK\x03\x04\x14\x00[Content_Types].xml word/document.xml", "a Word document (.docx)"),
+        (b"  <!DOCTYPE html>\n<html><p>Hallo</p>", "HTML"),
+        (b"\xef\xbb\xbf<html lang='de'>", "HTML"),
+    ]:
+        try:
+            decode(data)
+        except InputError as exc:
+            assert exc.reason.startswith(f"{name} is not supported"), exc.reason
+        else:
+            raise AssertionError(f"{data[:10]!r} was decoded")
+    # Text that merely mentions markup is still text.
+    assert decode(b"Die <html>-Seite war leer.")[0] == "Die <html>-Seite war leer."

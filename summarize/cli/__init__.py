@@ -135,61 +135,29 @@ def _stamp(shared: Shared) -> str | None:
     return datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M:%S UTC")
 
 
-def _check_batch_options(shared: Shared) -> None:
-    if shared.output is not None and shared.out_dir is not None:
-        raise UsageError("give either --output or --out-dir, not both")
-    if (shared.check or shared.fail_on_change) and shared.output is None and shared.out_dir is None:
-        raise UsageError(
-            "--check and --fail-on-change need --output or --out-dir "
-            "(or `output` / `out_dir` in [tool.summarize])"
-        )
-    if shared.check and shared.fail_on_change:
-        raise UsageError("give either --check or --fail-on-change, not both")
-
-
-def _finish_outputs(plan: Any, shared: Shared, reporter: Reporter) -> int:
-    """Write (or check) the planned files; return the exit code they call for."""
-    from ..errors import EXIT_STALE
-
-    if shared.check:
-        stale = plan.stale()
-        for path in stale:
-            typer.echo(f"summarize: out of date: {path}", err=True)
-        if stale:
-            typer.echo(
-                f"summarize: {len(stale)} output file(s) need regenerating; "
-                "run the same command without --check",
-                err=True,
-            )
-        return EXIT_STALE if stale else 0
-    changed = plan.write()
-    for path in changed:
-        if shared.fail_on_change:
-            typer.echo(f"summarize: wrote {path}", err=True)
-        else:
-            reporter.info(f"wrote {path}")
-    return EXIT_STALE if (shared.fail_on_change and changed) else 0
-
-
 def _articles_command(
     kind: str, paths: Sequence[str] | None, shared: Shared, **options: Any
 ) -> None:
     """summary and translate: one result per article, to stdout, one file, or one file each."""
     from .. import summarize_files, translate_files
-    from ..outputs import OutputPlan, output_path
+    from ..outputs import output_path
     from ..render import FORMATS
     from ..results import RunResult
+    from . import writing
 
     reporter = Reporter(shared.quiet, shared.verbose)
-    renderer = FORMATS[shared.fmt.value]
-    render = renderer.summary if kind == "summary" else renderer.translation
     stamp = _stamp(shared)
     code = 0
     result = RunResult()
     try:
         with handle_errors():
-            _check_batch_options(shared)
+            shared = writing.settle_destination(shared)
+            writing.check_batch_options(shared, paths or [])
+            renderer = FORMATS[shared.fmt.value]
+            render = renderer.summary if kind == "summary" else renderer.translation
             streaming = renderer.streams and shared.output is None and shared.out_dir is None
+            own = writing.own_outputs(paths or [], shared)
+            plan = writing.plan_outputs(paths or [], shared, own)
 
             def print_one(article: ArticleResult) -> None:
                 emit(render([article], stamp))
@@ -205,15 +173,13 @@ def _articles_command(
                     executor=executor,
                     progress=reporter.progress("articles"),
                     on_article=print_one if streaming else None,
+                    exclude=own,
                     **shared.decoding(),
                     **options,
                 )
             reporter.info(f"read {result.read} article(s)")
             if shared.out_dir is not None:
-                plan = OutputPlan({*(paths or []), *(a.path for a in result.articles)})
                 for article in result.articles:
-                    if article.path == "-":
-                        raise UsageError("--out-dir needs files, not stdin; use --output")
                     target = output_path(
                         shared.out_dir,
                         article.path,
@@ -223,11 +189,10 @@ def _articles_command(
                         renderer.extension,
                     )
                     plan.add(target, render([article], stamp))
-                code = _finish_outputs(plan, shared, reporter)
+                code = writing.finish_outputs(plan, shared, reporter, result.problems)
             elif shared.output is not None:
-                plan = OutputPlan({*(paths or []), *(a.path for a in result.articles)})
                 plan.add(shared.output, render(result.articles, stamp))
-                code = _finish_outputs(plan, shared, reporter)
+                code = writing.finish_outputs(plan, shared, reporter, result.problems)
             elif not streaming:
                 _show(result.articles, shared, lambda: render(result.articles, stamp), kind)
             reporter.info(
@@ -372,17 +337,20 @@ def digest(
 ) -> None:
     """One merged list of key facts across all articles, each citing every source that states it."""
     from .. import digest_files
-    from ..outputs import OutputPlan
     from ..render import FORMATS
+    from . import writing
 
     shared = Shared.pick(locals())
     reporter = Reporter(shared.quiet, shared.verbose)
-    renderer = FORMATS[shared.fmt.value]
     code = 0
     result = DigestResult()
     try:
         with handle_errors():
-            _check_batch_options(shared)
+            shared = writing.settle_destination(shared)
+            writing.check_batch_options(shared, paths or [])
+            renderer = FORMATS[shared.fmt.value]
+            own = writing.own_outputs(paths or [], shared)
+            plan = writing.plan_outputs(paths or [], shared, own)
             with _open_executor(shared, reporter) as running:
                 result = digest_files(
                     paths or [],
@@ -393,14 +361,14 @@ def digest(
                     encoding=shared.encoding,
                     executor=running,
                     progress=reporter.progress("articles"),
+                    exclude=own,
                     **shared.decoding(),
                 )
             reporter.info(f"read {result.read} article(s)")
             content = renderer.digest(result, _stamp(shared))
             if shared.output is not None:
-                plan = OutputPlan({*(paths or []), *(s.path for s in result.sources)})
                 plan.add(shared.output, content)
-                code = _finish_outputs(plan, shared, reporter)
+                code = writing.finish_outputs(plan, shared, reporter, result.problems)
             else:
                 _show(result, shared, lambda: content, "digest")
     finally:

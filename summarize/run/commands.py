@@ -49,6 +49,7 @@ def summarize_files(
     progress: ProgressFn | None = None,
     on_article: Callable[[ArticleResult], None] | None = None,
     stdin: BinaryIO | None = None,
+    exclude: Sequence[str] = (),
     **decoding: Any,
 ) -> RunResult:
     """Summarize files and folders: each article's top sentences, translated.
@@ -56,6 +57,8 @@ def summarize_files(
     ``on_article`` receives each result as soon as it is ready, in input
     order (then ``result.articles`` stays empty: nothing is held). The
     keywords ``cache``, ``use_cache`` and ``beam`` set up translation.
+    ``exclude`` names files and folders a folder search skips (the run's own
+    outputs).
     """
     if sentences is not None and ratio is not None:
         raise UsageError("give either --sentences or --ratio, not both")
@@ -69,7 +72,9 @@ def summarize_files(
         ratio=ratio,
         **decoding,
     )
-    return run_articles(paths, job, globs, translator, executor, progress, on_article, stdin)
+    return run_articles(
+        paths, job, globs, translator, executor, progress, on_article, stdin, exclude
+    )
 
 
 def translate_files(
@@ -85,13 +90,16 @@ def translate_files(
     progress: ProgressFn | None = None,
     on_article: Callable[[ArticleResult], None] | None = None,
     stdin: BinaryIO | None = None,
+    exclude: Sequence[str] = (),
     **decoding: Any,
 ) -> RunResult:
     """Translate files and folders: every kept sentence, paragraphs kept."""
     job = Job(
         TRANSLATION, to, source_language, encoding, keep_boilerplate=keep_boilerplate, **decoding
     )
-    return run_articles(paths, job, globs, translator, executor, progress, on_article, stdin)
+    return run_articles(
+        paths, job, globs, translator, executor, progress, on_article, stdin, exclude
+    )
 
 
 def run_articles(
@@ -103,10 +111,11 @@ def run_articles(
     progress: ProgressFn | None = None,
     on_article: Callable[[ArticleResult], None] | None = None,
     stdin: BinaryIO | None = None,
+    exclude: Sequence[str] = (),
 ) -> RunResult:
     """One per-article job over the inputs, on the executor (local by default)."""
     executor = _executor(executor, translator)
-    items = list_inputs(_required(paths), globs, stdin)
+    items = list_inputs(_required(paths), globs, stdin, exclude)
     collected = Collected()
     result = RunResult()
     stream = on_article is not None
@@ -136,6 +145,7 @@ def digest_files(
     executor: Any = None,
     progress: ProgressFn | None = None,
     stdin: BinaryIO | None = None,
+    exclude: Sequence[str] = (),
     **decoding: Any,
 ) -> DigestResult:
     """The key facts across all articles, each citing every source that states it."""
@@ -143,7 +153,7 @@ def digest_files(
         raise UsageError("--facts must be at least 1")
     job = Job(DIGEST, to, source_language, encoding, facts=facts, **decoding)
     executor = _executor(executor, translator)
-    items = list_inputs(_required(paths), globs, stdin)
+    items = list_inputs(_required(paths), globs, stdin, exclude)
     collected = Collected()
     layout = executor.digest_layout(len(items))
     found, sources = digest_plan.digest(executor, items, job, layout, collected.add, progress)
