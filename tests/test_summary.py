@@ -442,3 +442,22 @@ def test_lsa_term_frequencies_are_sumys():
     counts[:, 3] = 0.0  # a sentence with no counted word keeps its zeros
     expected = theirs._compute_term_frequency(counts.copy())
     assert ours._compute_term_frequency(counts.copy()).tobytes() == expected.tobytes()
+
+
+@pytest.mark.parametrize(
+    ("given", "expected"),
+    [
+        ({}, "1"),
+        ({"OPENBLAS_NUM_THREADS": "3"}, "3"),
+        ({"OMP_NUM_THREADS": "4"}, None),  # the user's thread count reaches OpenBLAS
+    ],
+)
+def test_the_cli_asks_for_one_blas_thread_unless_the_user_chose(monkeypatch, given, expected):
+    from summarize.cli import _BLAS_THREAD_VARIABLES, _one_blas_thread
+
+    for name in _BLAS_THREAD_VARIABLES:
+        monkeypatch.delenv(name, raising=False)
+    for name, value in given.items():
+        monkeypatch.setenv(name, value)
+    _one_blas_thread()
+    assert os.environ.get("OPENBLAS_NUM_THREADS") == expected
