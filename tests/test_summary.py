@@ -461,3 +461,22 @@ def test_the_cli_asks_for_one_blas_thread_unless_the_user_chose(monkeypatch, giv
         monkeypatch.setenv(name, value)
     _one_blas_thread()
     assert os.environ.get("OPENBLAS_NUM_THREADS") == expected
+
+
+def test_prefilter_keeps_what_the_plain_loops_kept():
+    import math
+
+    from summarize.select.summary import prefilter
+    from summarize.words import stemmer, stop_words, tokenize
+
+    texts = [f"{t[:-1]} im Jahr {1900 + 7 * i % 50}." for i, t in enumerate(ARTICLE * 4 + CLIMATE)]
+    pool = make(texts)
+    stem, stops = stemmer("de"), stop_words("de")
+    bags = [{stem(w.lower()) for w in tokenize(t) if w.lower() not in stops} for t in texts]
+    frequency: dict[str, int] = {}
+    for bag in bags:
+        for term in bag:
+            frequency[term] = frequency.get(term, 0) + 1
+    scores = [sum(frequency[t] for t in bag) / math.sqrt(len(bag)) for bag in bags]
+    best = sorted(sorted(range(len(pool)), key=lambda i: (-scores[i], i))[:9])
+    assert prefilter(pool, "de", 9) == [pool[i] for i in best]

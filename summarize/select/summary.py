@@ -21,7 +21,7 @@ from typing import Any
 
 from ..errors import UsageError
 from ..results import Sentence
-from ..words import key_from_words, lower_words, stemmer, stop_words, tokenize
+from ..words import content_terms, key_from_words, lower_words, stemmer, stop_words, tokenize
 from .news import rank_news
 
 Rank = Callable[[Sequence[Sentence], str], list[float]]
@@ -150,9 +150,7 @@ def prefilter(pool: Sequence[Sentence], language: str, limit: int) -> list[Sente
     """
     if len(pool) <= limit:
         return list(pool)
-    stem = stemmer(language)
-    stops = stop_words(language)
-    bags = [{stem(w.lower()) for w in tokenize(s.text) if w.lower() not in stops} for s in pool]
+    bags = [set(content_terms(lower_words(s.text), language)) for s in pool]
     frequency: dict[str, int] = {}
     for bag in bags:
         for term in bag:
