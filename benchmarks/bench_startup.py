@@ -3,13 +3,17 @@
 * ``summarize --help``: wall time of the whole process, median of >= 7 runs.
 * ``python -X importtime -m summarize --help``: the slowest imports, and
   whether ctranslate2, torch (or other heavy modules) are imported.
+* ``summarize summary FILE --to de`` against plain sumy LexRank on the same
+  file (``sumy_lexrank.py``, see its docstring), as whole processes in turn
+  (A B A B ...): the median of the per-pair ratios of wall and CPU time, and
+  which heavy modules the single-file summary imports.
 * ``summarize digest samples/`` (default ``--to en``) with the benchmark
   model installed: one cold run fills a fresh translation cache, then the
   median of >= 5 warm runs (everything served from the cache).
 
 Usage::
 
-    python benchmarks/bench_startup.py [--json] [--quick]
+    python benchmarks/bench_startup.py [--json] [--quick] [--file FILE]
 """
 
 from __future__ import annotations
@@ -36,6 +40,11 @@ from common import (  # noqa: E402
 
 HELP_RUNS = 7
 WARM_RUNS = 5
+PAIRS = 9  # single-file summary against plain sumy, in turn
+SINGLE_FILE = SAMPLES / "003_7eca0d19c0b20104.txt"
+SUMY_LEXRANK = HERE / "sumy_lexrank.py"
+# Modules a single-file `summary --to de` should not need.
+NOT_FOR_ONE_FILE = ("nltk", "requests", "urllib3", "numpy", "pycountry", "sumy.summarizers")
 HEAVY = (
     "ctranslate2",
     "torch",
@@ -72,7 +81,74 @@ def base_env(**extra: str | None) -> dict[str, str]:
     return child_env(PYTHONDONTWRITEBYTECODE=None, **extra)
 
 
-def run(quick: bool = False) -> Section:
+def imported(rows: list[tuple[str, int, int]], name: str) -> bool:
+    return any(m.strip() == name or m.strip().startswith(name + ".") for m, _, _ in rows)
+
+
+def single_file_against_sumy(
+    section: Section, cli: list[str], env: dict[str, str], cwd: Path, path: Path, pairs: int
+) -> None:
+    """`summary FILE --to de` against plain sumy LexRank on FILE, in turn."""
+    ours = cli + ["summary", str(path), "--to", "de", "-q"]
+    sumy = [sys.executable, str(SUMY_LEXRANK), str(path)]
+    log(f"startup: summary {path.name} --to de against plain sumy LexRank x{pairs} ...")
+    run_measured(ours, env=env, cwd=cwd).check("single-file summary")  # warm-up
+    run_measured(sumy, env=env, cwd=cwd).check("plain sumy LexRank")
+    a, b = [], []
+    for _ in range(pairs):
+        a.append(run_measured(ours, env=env, cwd=cwd).check("single-file summary"))
+        b.append(run_measured(sumy, env=env, cwd=cwd).check("plain sumy LexRank"))
+    wall_ratio = median([x.wall / y.wall for x, y in zip(a, b)])
+    cpu_ratio = median([x.cpu / y.cpu for x, y in zip(a, b)])
+    section.add(
+        "one_file_summary_s",
+        f"summary {path.name} --to de, median of {pairs}",
+        round(median([x.wall for x in a]), 3),
+        "s",
+    )
+    section.add(
+        "one_file_sumy_s",
+        f"plain sumy LexRank on {path.name}, median of {pairs}",
+        round(median([y.wall for y in b]), 3),
+        "s",
+    )
+    section.add(
+        "one_file_wall_ratio",
+        "single-file summary / plain sumy LexRank, wall (median of pair ratios)",
+        round(wall_ratio, 2),
+        "x",
+        target="<= 1",
+        met=wall_ratio <= 1,
+    )
+    section.add(
+        "one_file_cpu_ratio",
+        "single-file summary / plain sumy LexRank, CPU (median of pair ratios)",
+        round(cpu_ratio, 2),
+        "x",
+    )
+    it = run_measured(
+        [sys.executable, "-X", "importtime", "-m", "summarize", *ours[len(cli) :]],
+        env=env,
+        cwd=cwd,
+    ).check("single-file importtime")
+    rows = parse_importtime(it.stderr)
+    loaded = [name for name in NOT_FOR_ONE_FILE if imported(rows, name)]
+    section.add(
+        "one_file_heavy_imports",
+        f"single-file summary imports any of {', '.join(NOT_FOR_ONE_FILE)}",
+        ", ".join(loaded) if loaded else "none",
+        target="none",
+        met=not loaded,
+    )
+    section.add(
+        "one_file_import_ms",
+        "single-file summary: total import time (sum of self)",
+        round(sum(s for _, s, _ in rows) / 1000, 1),
+        "ms",
+    )
+
+
+def run(quick: bool = False, single_file: Path = SINGLE_FILE) -> Section:
     import benchmodel
 
     section = Section("startup", "Start-up and warm runs")
@@ -160,6 +236,10 @@ def run(quick: bool = False) -> Section:
             "--help: slowest imports by cumulative time (python -X importtime)",
             ["module", "cumulative ms", "self ms"],
             [[name.strip(), round(c / 1000, 1), round(s / 1000, 1)] for name, s, c in top],
+        )
+
+        single_file_against_sumy(
+            section, cli, env, neutral, single_file.resolve(), 5 if quick else PAIRS
         )
 
         # warm digest
@@ -262,8 +342,14 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--json", action="store_true")
     parser.add_argument("--quick", action="store_true")
+    parser.add_argument(
+        "--file",
+        type=Path,
+        default=SINGLE_FILE,
+        help="the file of the single-file summary and plain sumy LexRank runs",
+    )
     args = parser.parse_args(argv)
-    emit([run(args.quick)], args.json)
+    emit([run(args.quick, args.file)], args.json)
     return 0
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import pkgutil
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from functools import cache, lru_cache
 
 # Letters and digits, with inner hyphens and apostrophes ("Kim Jong-un", "don't").
@@ -82,6 +82,32 @@ def text_key(text: str) -> str:
     return " ".join(tokenize(text.lower()))
 
 
+# Characters whose lower case depends on more than the character itself: "İ"
+# lowers to two characters ("i" and a combining dot, which is no word
+# character) and "Σ" to "ς" or "σ" depending on its neighbours. Every other
+# character lowers to one character of the same kind: a word character or
+# not, never a hyphen or apostrophe (tests check this for all of Unicode). So
+# where neither occurs, the words of the lower-cased text are the lower-cased
+# words, and tokenizing the lower-cased text gives both at once.
+_CONTEXT_LOWER = ("İ", "Σ")
+
+
+@lru_cache(maxsize=8192)
+def lower_words(text: str) -> tuple[str, ...]:
+    """``tokenize(text)``, each word lower-cased; memoised, because choosing an
+    article's candidates and ranking them ask for the same sentences' words."""
+    if _CONTEXT_LOWER[0] in text or _CONTEXT_LOWER[1] in text:
+        return tuple([word.lower() for word in WORD.findall(text)])
+    return tuple(WORD.findall(text.lower()))
+
+
+def key_from_words(text: str, lowered: Sequence[str]) -> str:
+    """``text_key(text)``, given ``lowered = lower_words(text)`` (see _CONTEXT_LOWER)."""
+    if _CONTEXT_LOWER[0] in text or _CONTEXT_LOWER[1] in text:
+        return text_key(text)
+    return " ".join(lowered)
+
+
 @cache
 def stop_words(language: str) -> frozenset[str]:
     """Lower-case stop words for an ISO code; empty when sumy has no list."""
@@ -111,3 +137,32 @@ def stemmer(language: str) -> Callable[[str], str]:
         return str(algorithm.stemWord(word.lower()))
 
     return stem
+
+
+# The most words a language's term table keeps before it starts afresh.
+TERM_TABLE_SIZE = 200_000
+
+
+@cache
+def _term_table(language: str) -> dict[str, str | None]:
+    return {}
+
+
+def content_terms(lowered: Sequence[str], language: str) -> list[str]:
+    """The stems of the words in ``lowered`` (lower-case) that are not stop words, in order.
+
+    What ``stemmer(language)(w) for w in lowered if w not in stop_words(language)``
+    gives, with one dictionary look-up per word once a word has been seen.
+    """
+    table = _term_table(language)
+    try:
+        return [term for term in map(table.__getitem__, lowered) if term is not None]
+    except KeyError:  # a word seen for the first time
+        if len(table) > TERM_TABLE_SIZE:
+            table.clear()
+        stops = stop_words(language)
+        stem = stemmer(language)
+        for word in lowered:
+            if word not in table:
+                table[word] = None if word in stops else stem(word)
+        return [term for term in map(table.__getitem__, lowered) if term is not None]

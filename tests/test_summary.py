@@ -278,3 +278,205 @@ def test_prefilter_keeps_central_sentences_in_order():
     assert [s.index for s in kept] == sorted(s.index for s in kept)
     assert ARTICLE[2] not in {s.text for s in kept}  # the weather is off-topic
     assert prefilter(sentences, "de", 10) == sentences
+
+
+# --- the faster paths give sumy's (and our earlier code's) numbers, to the bit --------
+
+
+def test_lower_casing_keeps_every_character_but_two_of_its_kind():
+    # lower_words and key_from_words tokenize the lower-cased text once; that is
+    # only right if lower-casing maps each character to one character of the same
+    # kind (word character or not, never a hyphen or apostrophe), context free.
+    # "İ" (two characters) and "Σ" (final sigma) are the exceptions they handle.
+    import re
+
+    from summarize.words import _CONTEXT_LOWER
+
+    word = re.compile(r"\w")
+    odd = []
+    for code in range(sys.maxunicode + 1):
+        char = chr(code)
+        lower = char.lower()
+        if lower == char:
+            continue
+        same_kind = bool(word.match(char)) == bool(word.match(lower))
+        if len(lower) != 1 or not same_kind or lower in "-'’" or char in "-'’":
+            odd.append(char)
+    assert odd == ["İ"]
+    assert set(_CONTEXT_LOWER) == {"İ", "Σ"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Der Vertrag über Nordkorea's „Partnerschaft“ – Kim Jong-un, 1961.",
+        "İstanbul und İzmir: İSTANBUL",
+        "ΟΔΟΣ.Β und ΑΣ'Β, Α.Σ; ΣΟΦΟΣ",
+        "ǅemal ﬁndet Ⅻ Straße STRASSE",
+    ],
+)
+def test_lower_words_and_key_match_the_plain_definitions(text):
+    from summarize.words import key_from_words, lower_words, text_key, tokenize
+
+    assert list(lower_words(text)) == [w.lower() for w in tokenize(text)]
+    assert key_from_words(text, lower_words(text)) == text_key(text)
+
+
+def test_content_terms_are_the_stems_of_the_non_stop_words():
+    from summarize.words import content_terms, lower_words, stemmer, stop_words
+
+    for language in ("de", "en", "xx"):
+        for text in [*ARTICLE, *CLIMATE, "Die die DIE Verträge, Vertrags, verträglich."]:
+            lowered = lower_words(text)
+            stem, stops = stemmer(language), stop_words(language)
+            expected = [stem(w) for w in lowered if w not in stops]
+            assert content_terms(lowered, language) == expected
+
+
+def _reference_news_scores(texts: list[str], language: str) -> list[float]:
+    """rank_news as first written: plain loops, one word at a time."""
+    import math
+
+    from summarize.select.news import DECAY, LEAD, PRIOR
+    from summarize.words import stemmer, stop_words, tokenize
+
+    stem, stops = stemmer(language), stop_words(language)
+    bags = []
+    for text in texts:
+        bag: dict[str, int] = {}
+        for word in tokenize(text):
+            if word.lower() not in stops:
+                term = stem(word.lower())
+                bag[term] = bag.get(term, 0) + 1
+        bags.append(bag)
+    frequency: dict[str, int] = {}
+    for bag in bags:
+        for term in bag:
+            frequency[term] = frequency.get(term, 0) + 1
+    vectors = []
+    for bag in bags:
+        vector = {t: tf * math.log(len(bags) / frequency[t]) for t, tf in bag.items()}
+        norm = math.sqrt(sum(w * w for w in vector.values()))
+        vectors.append({t: w / norm for t, w in vector.items() if w} if norm else {})
+
+    def dot(small, large):
+        return sum(w * large.get(t, 0.0) for t, w in small.items())
+
+    following, after = [0.0] * len(vectors), {}
+    for i in range(len(vectors) - 1, -1, -1):
+        following[i] = dot(vectors[i], after)
+        for term, weight in vectors[i].items():
+            after[term] = after.get(term, 0.0) + weight
+    top = max(following)
+    scores = []
+    for i, vector in enumerate(vectors):
+        score = PRIOR * math.exp(-i / DECAY)
+        if top > 0:
+            score += following[i] / top
+        if i > 0:
+            score += LEAD * dot(vector, vectors[0])
+        scores.append(score)
+    return scores
+
+
+@pytest.mark.parametrize("texts", [ARTICLE, CLIMATE, [*ARTICLE, *CLIMATE, *ARTICLE[:2]]])
+def test_news_scores_are_the_plain_loops_scores_to_the_bit(texts):
+    assert rank_news(make(texts), "de") == _reference_news_scores(texts, "de")
+
+
+def _sumy_parts(language: str = "de"):
+    from sumy.models.dom import ObjectDocumentModel, Paragraph
+    from sumy.models.dom import Sentence as SumySentence
+
+    from summarize.select.summary import WordTokenizer
+
+    sentences = [SumySentence(t, WordTokenizer(language)) for t in [*ARTICLE, *CLIMATE]]
+    return sentences, ObjectDocumentModel((Paragraph(sentences),))
+
+
+def _summarizer(module: str, name: str, *fixes: type):
+    import importlib
+
+    from summarize.words import stemmer, stop_words
+
+    base = getattr(importlib.import_module(module), name)
+    summarizer = (type(name, (*fixes, base), {}) if fixes else base)(stemmer("de"))
+    summarizer.stop_words = stop_words("de")
+    return summarizer
+
+
+def test_lexrank_idf_in_one_pass_is_sumys():
+    from sumy.summarizers.lex_rank import LexRankSummarizer
+
+    from summarize.select.summary import _LexRankGraph
+
+    sentences, _document = _sumy_parts()
+    sumy = _summarizer("sumy.summarizers.lex_rank", "LexRankSummarizer")
+    words = [sumy._to_words_set(s) for s in sentences] + [[], ["vertrag", "vertrag"]]
+    ours = _LexRankGraph._compute_idf(words)
+    theirs = LexRankSummarizer._compute_idf(words)
+    assert list(ours.items()) == list(theirs.items())  # same values, same order
+
+
+def test_textrank_matrix_is_sumys():
+    import numpy
+
+    from summarize.select.summary import _TextRankEdges
+
+    _sentences, document = _sumy_parts()
+    module, name = "sumy.summarizers.text_rank", "TextRankSummarizer"
+    ours = _summarizer(module, name, _TextRankEdges)._create_matrix(document)
+    theirs = _summarizer(module, name)._create_matrix(document)
+    assert ours.tobytes() == theirs.tobytes()
+    assert numpy.count_nonzero(ours != ours[0, 0]) > 0  # not a constant matrix
+
+
+def test_lsa_term_frequencies_are_sumys():
+    from summarize.select.summary import _SortedDictionary
+
+    _sentences, document = _sumy_parts()
+    module, name = "sumy.summarizers.lsa", "LsaSummarizer"
+    ours, theirs = _summarizer(module, name, _SortedDictionary), _summarizer(module, name)
+    dictionary = ours._create_dictionary(document)
+    counts = ours._create_matrix(document, dictionary)
+    counts[:, 3] = 0.0  # a sentence with no counted word keeps its zeros
+    expected = theirs._compute_term_frequency(counts.copy())
+    assert ours._compute_term_frequency(counts.copy()).tobytes() == expected.tobytes()
+
+
+@pytest.mark.parametrize(
+    ("given", "expected"),
+    [
+        ({}, "1"),
+        ({"OPENBLAS_NUM_THREADS": "3"}, "3"),
+        ({"OMP_NUM_THREADS": "4"}, None),  # the user's thread count reaches OpenBLAS
+    ],
+)
+def test_the_cli_asks_for_one_blas_thread_unless_the_user_chose(monkeypatch, given, expected):
+    from summarize.cli import _BLAS_THREAD_VARIABLES, _one_blas_thread
+
+    for name in _BLAS_THREAD_VARIABLES:
+        monkeypatch.delenv(name, raising=False)
+    for name, value in given.items():
+        monkeypatch.setenv(name, value)
+    _one_blas_thread()
+    assert os.environ.get("OPENBLAS_NUM_THREADS") == expected
+
+
+def test_prefilter_keeps_what_the_plain_loops_kept():
+    import math
+
+    from summarize.select.summary import prefilter
+    from summarize.words import stemmer, stop_words, tokenize
+
+    texts = [f"{t[:-1]} im Jahr {1900 + 7 * i % 50}." for i, t in enumerate(ARTICLE * 4 + CLIMATE)]
+    pool = make(texts)
+    stem, stops = stemmer("de"), stop_words("de")
+    bags = [{stem(w.lower()) for w in tokenize(t) if w.lower() not in stops} for t in texts]
+    frequency: dict[str, int] = {}
+    for bag in bags:
+        for term in bag:
+            frequency[term] = frequency.get(term, 0) + 1
+    scores = [sum(frequency[t] for t in bag) / math.sqrt(len(bag)) for bag in bags]
+    best = sorted(sorted(range(len(pool)), key=lambda i: (-scores[i], i))[:9])
+    assert prefilter(pool, "de", 9) == [pool[i] for i in best]

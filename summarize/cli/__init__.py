@@ -11,6 +11,7 @@ per input. stdout carries only data; talk goes to stderr (cli.reporting).
 from __future__ import annotations
 
 import gc
+import os
 import sys
 from collections.abc import Callable, Sequence
 from typing import Annotated, Any
@@ -430,6 +431,7 @@ def inspect(
 
 def main() -> None:
     """Console entry point."""
+    _one_blas_thread()
     _batch_garbage_collection()
     try:
         app()
@@ -445,6 +447,20 @@ def main() -> None:
 # cycles, so the default spent about a third of a 1,000-article digest on
 # collections that found nothing. A batch run collects far less often.
 _GC_THRESHOLDS = (50_000, 20, 50)
+
+
+# Variables OpenBLAS (numpy's BLAS) reads for its thread count, in its order.
+_BLAS_THREAD_VARIABLES = ("OPENBLAS_NUM_THREADS", "GOTO_NUM_THREADS", "OMP_NUM_THREADS")
+
+
+def _one_blas_thread() -> None:
+    """numpy's products here are one article's sentences by its words: small.
+    OpenBLAS starts a thread per core anyway and they spin after each product,
+    for CPU time and no speed. Set before numpy is first imported (OpenBLAS
+    reads it when it loads); a thread count the user set is left alone.
+    CTranslate2 uses its own threads and ignores this."""
+    if not any(os.environ.get(name) for name in _BLAS_THREAD_VARIABLES):
+        os.environ["OPENBLAS_NUM_THREADS"] = "1"
 
 
 def _batch_garbage_collection() -> None:

@@ -49,10 +49,13 @@ order whatever PYTHONHASHSEED is.
 from __future__ import annotations
 
 import math
+from collections import Counter
 from collections.abc import Sequence
+from itertools import chain, repeat
+from operator import mul, truediv
 
 from ..results import Sentence
-from ..words import stemmer, stop_words, text_key, tokenize
+from ..words import content_terms, key_from_words, lower_words
 
 PRIOR = 4.0  # weight of the lead prior
 DECAY = 4.0  # sentences over which the prior falls by a factor e
@@ -85,27 +88,22 @@ def rank_news(sentences: Sequence[Sentence], language: str) -> list[float]:
 
 def tfidf_vectors(texts: Sequence[str], language: str) -> list[dict[str, float]]:
     """Unit-length TF-IDF vectors of stemmed content words, one per text."""
-    stem = stemmer(language)
-    stops = stop_words(language)
-    bags: list[dict[str, int]] = []
-    for text in texts:
-        bag: dict[str, int] = {}
-        for word in tokenize(text):
-            lower = word.lower()
-            if lower not in stops:
-                term = stem(lower)
-                bag[term] = bag.get(term, 0) + 1
-        bags.append(bag)
-    frequency: dict[str, int] = {}
-    for bag in bags:
-        for term in bag:
-            frequency[term] = frequency.get(term, 0) + 1
+    # Counter keeps each text's stems in order of first appearance.
+    bags = [Counter(content_terms(lower_words(text), language)) for text in texts]
+    # In how many texts each stem appears, then its idf, once per stem.
+    frequency = Counter(chain.from_iterable(bags))
     count = len(bags)
-    vectors = []
+    idf = {t: math.log(count / f) for t, f in frequency.items()}
+    vectors: list[dict[str, float]] = []
     for bag in bags:
-        vector = {t: tf * math.log(count / frequency[t]) for t, tf in bag.items()}
-        norm = math.sqrt(sum(w * w for w in vector.values()))
-        vectors.append({t: w / norm for t, w in vector.items() if w} if norm else {})
+        weights = list(map(mul, bag.values(), map(idf.__getitem__, bag)))
+        norm = math.sqrt(sum(map(mul, weights, weights)))
+        if not norm:
+            vectors.append({})
+        elif 0.0 in weights:  # a stem in every text weighs nothing: left out
+            vectors.append({t: w / norm for t, w in zip(bag, weights) if w})
+        else:
+            vectors.append(dict(zip(bag, map(truediv, weights, repeat(norm)))))
     return vectors
 
 
@@ -113,10 +111,12 @@ def forward_centrality(vectors: Sequence[dict[str, float]]) -> list[float]:
     """For each vector, the sum of its cosines with every vector after it."""
     following = [0.0] * len(vectors)
     after: dict[str, float] = {}
+    get = after.get
     for i in range(len(vectors) - 1, -1, -1):
-        following[i] = _dot(vectors[i], after)
-        for term, weight in vectors[i].items():
-            after[term] = after.get(term, 0.0) + weight
+        vector = vectors[i]
+        following[i] = _dot(vector, after)
+        for term, weight in vector.items():
+            after[term] = get(term, 0.0) + weight
     return following
 
 
@@ -124,11 +124,12 @@ def cut_copies(sentences: Sequence[Sentence]) -> list[int]:
     """Indices of sentences cut short with an ellipsis whose closing words recur in a
     longer sentence: a teaser or subject line that copies the start of that sentence,
     perhaps behind a prefix of its own ("Betreff: Tagblatt - ...", "Re: ...")."""
-    keys = [f" {text_key(s.text)} " for s in sentences]
+    cut_short = [i for i, s in enumerate(sentences) if s.text.rstrip().endswith(ELLIPSIS)]
+    if not cut_short:
+        return []
+    keys = [f" {key_from_words(s.text, lower_words(s.text))} " for s in sentences]
     cut = []
-    for i, sentence in enumerate(sentences):
-        if not sentence.text.rstrip().endswith(ELLIPSIS):
-            continue
+    for i in cut_short:
         # The word before the ellipsis may itself be cut ("Christ…"): leave it out.
         words = keys[i].split()[-CUT_WORDS - 1 : -1]
         closing = f" {' '.join(words)} "
@@ -138,4 +139,5 @@ def cut_copies(sentences: Sequence[Sentence]) -> list[int]:
 
 
 def _dot(small: dict[str, float], large: dict[str, float]) -> float:
-    return sum(w * large.get(t, 0.0) for t, w in small.items())
+    """The dot product, summed in ``small``'s order (the same float every run)."""
+    return sum(map(mul, small.values(), map(large.get, small, repeat(0.0))))

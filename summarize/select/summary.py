@@ -14,13 +14,14 @@ from __future__ import annotations
 
 import math
 import warnings
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from ..errors import UsageError
 from ..results import Sentence
-from ..words import stemmer, stop_words, text_key, tokenize
+from ..words import content_terms, key_from_words, lower_words, stemmer, stop_words, tokenize
 from .news import rank_news
 
 Rank = Callable[[Sequence[Sentence], str], list[float]]
@@ -85,7 +86,7 @@ class WordTokenizer:
 
 def worth_ranking(sentence: Sentence) -> bool:
     """A full sentence: not a heading, not a fragment ("Analyse")."""
-    return not sentence.heading and len(tokenize(sentence.text)) >= MIN_WORDS
+    return not sentence.heading and len(lower_words(sentence.text)) >= MIN_WORDS
 
 
 def first_copies(sentences: Iterable[Sentence]) -> Iterator[Sentence]:
@@ -93,7 +94,7 @@ def first_copies(sentences: Iterable[Sentence]) -> Iterator[Sentence]:
     counts once, and its first occurrence stands for it."""
     seen: set[str] = set()
     for sentence in sentences:
-        key = text_key(sentence.text)
+        key = key_from_words(sentence.text, lower_words(sentence.text))
         if key not in seen:
             seen.add(key)
             yield sentence
@@ -149,9 +150,7 @@ def prefilter(pool: Sequence[Sentence], language: str, limit: int) -> list[Sente
     """
     if len(pool) <= limit:
         return list(pool)
-    stem = stemmer(language)
-    stops = stop_words(language)
-    bags = [{stem(w.lower()) for w in tokenize(s.text) if w.lower() not in stops} for s in pool]
+    bags = [set(content_terms(lower_words(s.text), language)) for s in pool]
     frequency: dict[str, int] = {}
     for bag in bags:
         for term in bag:
@@ -235,6 +234,17 @@ class _LexRankGraph:
 
     DAMPING = 0.15
 
+    @staticmethod
+    def _compute_idf(sentences: list[list[str]]) -> dict[str, float]:
+        """sumy's idf, log(n / (1 + sentences holding the term)), counted in one pass:
+        sumy scans every sentence again for each term (quadratic in the article)."""
+        holding: dict[str, int] = {}
+        for sentence in sentences:
+            for term in dict.fromkeys(sentence):
+                holding[term] = holding.get(term, 0) + 1
+        count = len(sentences)
+        return {term: math.log(count / (1 + n)) for term, n in holding.items()}
+
     def _create_matrix(
         self, sentences: Any, threshold: float, tf_metrics: Any, idf_metrics: Any
     ) -> Any:
@@ -274,6 +284,44 @@ class _LexRankGraph:
         return p_vector
 
 
+class _TextRankEdges:
+    """sumy's TextRank graph with each edge's word overlap counted from a Counter.
+
+    sumy counts ``words2.count(w) for w in words1`` (quadratic in the
+    sentences' lengths) and asks ``numpy.isclose`` once per edge; the integer
+    overlap and the float weights are the same here.
+    """
+
+    _ZERO_DIVISION_PREVENTION: float
+    damping: float
+    _to_words_set: Callable[[Any], list[str]]
+
+    def _create_matrix(self, document: Any) -> Any:
+        import numpy
+
+        sentences_as_words = [self._to_words_set(sent) for sent in document.sentences]
+        counts = [Counter(words) for words in sentences_as_words]
+        logs = [math.log(len(words)) if words else 0.0 for words in sentences_as_words]
+        sentences_count = len(sentences_as_words)
+        weights = numpy.zeros((sentences_count, sentences_count))
+        for i, words_i in enumerate(sentences_as_words):
+            for j in range(i, sentences_count):
+                count_j = counts[j]
+                rank = sum([count_j[w] for w in words_i if w in count_j])
+                if rank == 0:
+                    continue
+                norm = logs[i] + logs[j]
+                # numpy.isclose(norm, 0.0): |norm| <= 1e-8, i.e. two one-word sentences.
+                rating = float(rank) if abs(norm) <= 1e-08 else rank / norm
+                weights[i, j] = rating
+                weights[j, i] = rating
+        weights /= weights.sum(axis=1)[:, numpy.newaxis] + self._ZERO_DIVISION_PREVENTION
+        return (
+            numpy.full((sentences_count, sentences_count), (1.0 - self.damping) / sentences_count)
+            + self.damping * weights
+        )
+
+
 class _SortedDictionary:
     """sumy's LSA with its word rows in sorted order, so it ranks the same on every run.
 
@@ -294,6 +342,18 @@ class _SortedDictionary:
         stems = {self.stem_word(w) for w in words if w not in self._stop_words}
         return {w: i for i, w in enumerate(sorted(stems))}
 
+    @staticmethod
+    def _compute_term_frequency(matrix: Any, smooth: float = 0.4) -> Any:
+        """sumy's smoothed max-tf normalisation, one numpy operation instead of a
+        Python loop over every cell (words x sentences); the same float in each cell."""
+        import numpy
+
+        max_word_frequencies = numpy.max(matrix, axis=0)
+        columns = max_word_frequencies != 0
+        frequency = matrix[:, columns] / max_word_frequencies[columns]
+        matrix[:, columns] = smooth + (1.0 - smooth) * frequency
+        return matrix
+
 
 # --- the registry -----------------------------------------------------------------------
 
@@ -302,7 +362,7 @@ SUMMARIZERS: dict[str, Summarizer] = {
     "news": Summarizer(rank_news, quadratic=False),
     "lexrank": sumy_method("sumy.summarizers.lex_rank", "LexRankSummarizer", _LexRankGraph),
     "lsa": sumy_method("sumy.summarizers.lsa", "LsaSummarizer", _SortedDictionary),
-    "textrank": sumy_method("sumy.summarizers.text_rank", "TextRankSummarizer"),
+    "textrank": sumy_method("sumy.summarizers.text_rank", "TextRankSummarizer", _TextRankEdges),
     "luhn": sumy_method("sumy.summarizers.luhn", "LuhnSummarizer"),
     "kl": sumy_method("sumy.summarizers.kl", "KLSummarizer"),
     "sumbasic": sumy_method("sumy.summarizers.sum_basic", "SumBasicSummarizer"),
