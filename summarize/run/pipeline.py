@@ -16,7 +16,7 @@ from typing import Any
 
 from ..clean import Cleaned, clean_text
 from ..errors import MissingModelError, Problem, SummarizeError
-from ..language import detect_language
+from ..language import detect_document_language
 from ..results import Article, ArticleResult, Document, OutputSentence, Sentence
 from ..segment import split_sentences
 from ..select.summary import DEFAULT_METHOD, select_sentences
@@ -35,8 +35,7 @@ def prepare(document: Document, language: str = AUTO) -> Article:
     cleaned = clean_text(document.text)
     regions = cleaned.kept_regions()
     if language == AUTO:
-        kept_text = "\n".join(document.text[s:e] for s, e in regions) or document.text
-        language = detect_language(kept_text)
+        language = detect_document_language(document.text, regions)
     sentences = split_sentences(document.path, document.text, regions, language)
     dropped = split_sentences(document.path, document.text, _dropped_regions(cleaned), language)
     return Article(
