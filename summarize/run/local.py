@@ -15,7 +15,8 @@ from ..errors import UsageError
 from ..sources import InputItem
 from ..translation.translator import Translator
 from .jobs import Job, Layout, Outcome, PartReport
-from .pipeline import ProgressFn, Workspace, articles_task
+from .pipeline import ProgressFn, Workspace, finish_part, pick_item
+from .processes import ProcessMap, available_cores
 
 # The per-article commands stream their results at most this many articles
 # at a time when asked to stream (JSON Lines on stdout); otherwise every
@@ -67,8 +68,12 @@ class LocalExecutor:
         warn: Callable[[str], None] | None = None,
         info: Callable[[str], None] | None = None,
         translation_progress: ProgressFn | None = None,
+        jobs: int | None = None,
     ) -> None:
         self.workspace = Workspace(translator, progress=translation_progress)
+        # The per-document stages run in this many processes when there is
+        # enough work (translation always stays here: one model load).
+        self.mapper = ProcessMap(available_cores() if jobs is None else jobs)
         self.warn = warn or (lambda message: None)
         self.info = info or (lambda message: None)
         self.decoded = 0
@@ -83,11 +88,12 @@ class LocalExecutor:
         warn: Callable[[str], None] | None = None,
         info: Callable[[str], None] | None = None,
         translation_progress: ProgressFn | None = None,
+        jobs: int | None = None,
     ) -> LocalExecutor:
         """The executor the CLI options describe (the cluster options are not for this one)."""
         if scheduler is not None or workers is not None:
             raise UsageError("--scheduler and --workers need --executor dask")
-        return cls(warn=warn, info=info, translation_progress=translation_progress)
+        return cls(warn=warn, info=info, translation_progress=translation_progress, jobs=jobs)
 
     def __enter__(self) -> LocalExecutor:
         return self
@@ -150,9 +156,15 @@ class LocalExecutor:
             if progress is not None and total > 1:
                 progress(done, total)
 
-        for start in range(0, len(indexed), size):
-            part = indexed[start : start + size]
-            report = articles_task(part, job, self.workspace, self.isolate, advance)
-            self.note(report.notes)
-            self.decoded += report.decoded
-            yield from report.outcomes
+        # The per-document stages run ahead (in worker processes when there is
+        # enough work); translation follows here, in input order.
+        picked = self.mapper(pick_item, indexed, job, self.isolate)
+        try:
+            for start in range(0, len(indexed), size):
+                part = [next(picked) for _ in indexed[start : start + size]]
+                report = finish_part(part, job, self.workspace, self.isolate, advance)
+                self.note(report.notes)
+                self.decoded += report.decoded
+                yield from report.outcomes
+        finally:
+            picked.close()  # stopped early: the workers end now
