@@ -21,7 +21,6 @@ saw), and every task's result is plain picklable data.
 
 from __future__ import annotations
 
-import hashlib
 import heapq
 import itertools
 import operator
@@ -35,7 +34,6 @@ from ..results import Article, DigestSource, Fact, Sentence
 from ..select import digest as facts
 from ..select import grouping
 from ..sources import InputItem
-from ..words import text_key
 from .jobs import Job, Layout, Outcome, PartReport
 from .pipeline import (
     Mapper,
@@ -239,7 +237,7 @@ def quality_task(
     for gid, c in zip(part.ids, candidates):
         # Copies are found by a 128-bit hash of the text key: 16 bytes travel
         # instead of the sentence.
-        key = hashlib.blake2b(text_key(c.sentence.text).encode("utf-8"), digest_size=16).digest()
+        key = c.key
         spot = Spot(c.sentence.path, c.sentence.start)
         out[zlib.crc32(key) % buckets].append((key, gid, c.quality, spot, c.echo))
     return Part(part.ids, candidates, sentences=part.sentences), out
@@ -419,6 +417,9 @@ def group_and_rank(
     thresholds = submit(grouping.bucket_thresholds, firsts)
     blocked = [submit(block_task, s, width) for s in states]
     edges = _shuffle(executor, blocked, width, pairs_task, thresholds, len(parts), size, width)
+    together = getattr(executor, "run_together", None)
+    if together is not None:
+        together(edges)  # the buckets side by side, where the executor can
     grouped = [
         submit(groups_task, s, pieces)
         for s, pieces in zip(states, _pieces(executor, edges, len(parts)))

@@ -16,7 +16,7 @@ from ..sources import InputItem
 from ..translation.translator import Translator
 from .jobs import Job, Layout, Outcome, PartReport
 from .pipeline import ProgressFn, Workspace, finish_part, pick_item
-from .processes import ProcessMap, available_cores
+from .processes import ProcessMap, available_cores, fork_available, run_forked
 
 # The per-article commands stream their results at most this many articles
 # at a time when asked to stream (JSON Lines on stdout); otherwise every
@@ -34,6 +34,24 @@ class Deferred:
         self._args: tuple = args
         self._done = False
         self._value: Any = None
+
+    @property
+    def done(self) -> bool:
+        return self._done
+
+    @property
+    def fn(self) -> Callable:
+        assert self._fn is not None
+        return self._fn
+
+    @property
+    def args(self) -> tuple:
+        return self._args
+
+    def set(self, value: Any) -> None:
+        """The result, computed elsewhere."""
+        self._value, self._done = value, True
+        self._fn, self._args = None, ()
 
     def result(self) -> Any:
         if not self._done:
@@ -131,7 +149,20 @@ class LocalExecutor:
             yield p, report, False
 
     def digest_layout(self, items: int) -> Layout:
-        return Layout(partition_size=max(items, 1), buckets=1)
+        # One partition; with several processes, a blocking bucket for each,
+        # compared side by side (see run_together).
+        buckets = self.mapper.jobs if self.mapper.parallel(items) and fork_available() else 1
+        return Layout(partition_size=max(items, 1), buckets=buckets)
+
+    def run_together(self, handles: list) -> None:
+        """Run sibling tasks side by side, each in a forked process, when there are
+        several: their inputs are resolved here first and are not copied."""
+        pending = [h for h in handles if isinstance(h, Deferred) and not h.done]
+        if len(pending) < 2:
+            return
+        tasks = [(h.fn, tuple(_resolved(a) for a in h.args)) for h in pending]
+        for handle, value in zip(pending, run_forked(tasks)):
+            handle.set(value)
 
     # -- the per-article commands
 

@@ -14,6 +14,7 @@ Small inputs stay in this process: starting workers costs more than it saves.
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 import signal
@@ -83,3 +84,43 @@ class ProcessMap:
 
 def _call(fn: Callable, args: tuple, item: Any) -> Any:
     return fn(item, *args)
+
+
+# The tasks run_forked hands to its workers: set before the fork, so each
+# worker finds its task (and everything the task reads) already in memory.
+_FORKED: list[tuple[Callable, tuple]] = []
+
+
+def fork_available() -> bool:
+    return "fork" in multiprocessing.get_all_start_methods()
+
+
+def run_forked(tasks: Sequence[tuple[Callable, tuple]]) -> list[Any]:
+    """``fn(*args)`` of each task, each in its own forked process, in order.
+
+    The arguments are not sent: forked workers see this process's memory as it
+    was (copy on write), so large inputs, like the digest's vectors, cost
+    nothing to hand over; only the results travel back.
+    """
+    global _FORKED
+    sys.stdout.flush()
+    sys.stderr.flush()
+    _FORKED = list(tasks)
+    # What exists now is only read in the workers: the collector need not
+    # visit it there (which would copy every page it touches).
+    gc.freeze()
+    pool = multiprocessing.get_context("fork").Pool(len(tasks), initializer=_quiet_worker)
+    gc.unfreeze()
+    try:
+        results = pool.map(_run_forked, range(len(tasks)), chunksize=1)
+        pool.close()
+        return results
+    finally:
+        _FORKED = []
+        pool.terminate()
+        pool.join()
+
+
+def _run_forked(k: int) -> Any:
+    fn, args = _FORKED[k]
+    return fn(*args)

@@ -26,6 +26,7 @@ in this process, or many on a cluster, with the same results either way.
 
 from __future__ import annotations
 
+import hashlib
 import math
 import re
 from collections import Counter
@@ -88,6 +89,10 @@ class Candidate(Vectors):
     echo: float = 0.0  # the share of its words its article uses in other candidates
     terms: dict[str, float] = field(default_factory=dict)  # term -> weight (before idf)
     quality: float = 0.0
+    # Read from its own words when it is found (see article_candidates), so the
+    # per-document stages, which may run in other processes, do this work.
+    shape: float = 1.0  # evidence.shape_factor
+    key: bytes = b""  # a 128-bit hash of its text key: identical sentences share it
 
 
 # --- candidates ---------------------------------------------------------------
@@ -119,6 +124,8 @@ def article_candidates(article) -> list[Candidate]:
         )
         read = evidence.read(sentence.text, article.language)
         candidate.events, candidate.numbers, candidate.anchors, candidate.names = read
+        candidate.shape = evidence.shape_factor(candidate)
+        candidate.key = hashlib.blake2b(key.encode("utf-8"), digest_size=16).digest()
         out.append(candidate)
     return out
 
@@ -299,7 +306,7 @@ def set_quality(
     """Quality: centrality (similarity to the corpus centroid) times the shape factor."""
     for candidate in candidates:
         value = max(sum(v * centroid[t] for t, v in candidate.vector.items()) / norm, 0.0)
-        candidate.quality = value * evidence.shape_factor(candidate)
+        candidate.quality = value * candidate.shape
 
 
 def vectorize(candidates: list[Candidate]) -> None:
