@@ -288,7 +288,7 @@ def block_task(part: Part, buckets: int) -> list[list]:
     for gid, c in zip(part.ids, part.candidates):
         keys = part.keys[gid]
         vectors = facts.Vectors(
-            c.vector, c.clauses, c.parts, c.events, c.numbers, c.anchors, c.names
+            c.vector, c.clauses, c.parts, c.events, c.numbers, c.anchors, c.names, c.kinds
         )
         record = (grouping.Blocked(gid, frozenset(keys), vectors), part.copies[gid])
         for key in keys:
@@ -367,7 +367,8 @@ def group_and_rank(
 ) -> tuple[list[grouping.Group], dict[int, facts.Candidate]]:
     """The chosen groups, and the candidates they name (with ``every``: all candidates).
 
-    ``parts`` are handles of Part states (after reading). ``count`` None
+    ``parts`` are handles of Part states (after reading); the list is emptied.
+    ``count`` None
     chooses every group that is not redundant.
     """
     submit = executor.submit
@@ -375,6 +376,10 @@ def group_and_rank(
     # 1. Weights (with the corpus vocabulary), idf, vectors, centroid, quality.
     vocabulary = _tree(executor, [submit(vocabulary_task, p) for p in parts], union_task)
     weighed = [submit(weigh_task, p, vocabulary) for p in parts]
+    # The read states (their content terms) are needed by nothing else: let them
+    # go, here and in the caller, once weighed.
+    n_parts = len(parts)
+    parts.clear()
     states = [submit(operator.getitem, f, 0) for f in weighed]
     stats = _tree(executor, [submit(operator.getitem, f, 1) for f in weighed], sum_task)
     idf = submit(facts.idf_weights, stats)
@@ -394,12 +399,12 @@ def group_and_rank(
         [submit(operator.getitem, f, 1) for f in quality],
         width,
         dedupe_task,
-        len(parts),
+        n_parts,
         size,
     )
     unique = [
         submit(unique_task, s, pieces)
-        for s, pieces in zip(states, _pieces(executor, dedupe, len(parts)))
+        for s, pieces in zip(states, _pieces(executor, dedupe, n_parts))
     ]
     states = [submit(operator.getitem, f, 0) for f in unique]
     df = _tree(executor, [submit(operator.getitem, f, 1) for f in unique], sum_task)
@@ -416,13 +421,13 @@ def group_and_rank(
     )
     thresholds = submit(grouping.bucket_thresholds, firsts)
     blocked = [submit(block_task, s, width) for s in states]
-    edges = _shuffle(executor, blocked, width, pairs_task, thresholds, len(parts), size, width)
+    edges = _shuffle(executor, blocked, width, pairs_task, thresholds, n_parts, size, width)
     together = getattr(executor, "run_together", None)
     if together is not None:
         together(edges)  # the buckets side by side, where the executor can
     grouped = [
         submit(groups_task, s, pieces)
-        for s, pieces in zip(states, _pieces(executor, edges, len(parts)))
+        for s, pieces in zip(states, _pieces(executor, edges, n_parts))
     ]
     del unique, keyed, blocked, edges, states
 

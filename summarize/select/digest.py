@@ -76,6 +76,8 @@ class Vectors:
     # Who and what it names: its capitalised words (in German every noun, in
     # English the names).
     names: frozenset[str] = frozenset()
+    # The anchors by kind ("day" -> {"sonntag"}), read once for every comparison.
+    kinds: dict[str, frozenset[str]] = field(default_factory=dict)
 
 
 @dataclass(kw_only=True)
@@ -124,10 +126,20 @@ def article_candidates(article) -> list[Candidate]:
         )
         read = evidence.read(sentence.text, article.language)
         candidate.events, candidate.numbers, candidate.anchors, candidate.names = read
+        candidate.kinds = anchor_kinds(candidate.anchors)
         candidate.shape = evidence.shape_factor(candidate)
         candidate.key = hashlib.blake2b(key.encode("utf-8"), digest_size=16).digest()
         out.append(candidate)
     return out
+
+
+def anchor_kinds(anchors: Iterable[str]) -> dict[str, frozenset[str]]:
+    """Anchors by kind: {"day": {"sonntag"}, "year": {"2024"}}."""
+    kinds: dict[str, set[str]] = {}
+    for anchor in anchors:
+        kind, _, value = anchor.partition("=")
+        kinds.setdefault(kind, set()).add(value)
+    return {kind: frozenset(values) for kind, values in kinds.items()}
 
 
 def _is_question(text: str) -> bool:
