@@ -217,6 +217,8 @@ def sum_task(*values: Any) -> Any:
 def vectors_task(part: Part, idf: dict[str, float]) -> tuple[Part, dict[str, int]]:
     candidates = [_copy(c) for c in part.candidates]
     facts.apply_idf(candidates, part.clause_weights or [], idf)
+    for c in candidates:
+        c.terms = {}  # in the vectors now: the weights need not stay
     return Part(part.ids, candidates, sentences=part.sentences), facts.centroid_sums(candidates)
 
 
@@ -231,7 +233,7 @@ def quality_task(
     part: Part, centroid: tuple[dict[str, float], float], buckets: int
 ) -> tuple[Part, list[list]]:
     """Quality, then each candidate's text key sent to its dedupe bucket."""
-    candidates = [_copy(c, terms={}) for c in part.candidates]
+    candidates = [_copy(c) for c in part.candidates]
     facts.set_quality(candidates, *centroid)
     out: list[list] = [[] for _ in range(buckets)]
     for gid, c in zip(part.ids, candidates):
