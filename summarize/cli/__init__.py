@@ -36,6 +36,7 @@ from .options import (
     FromOpt,
     GlobOpt,
     InspectFormat,
+    JobsOpt,
     Method,
     NoCacheOpt,
     OutDirOpt,
@@ -122,6 +123,7 @@ def _open_executor(shared: Shared, reporter: Reporter) -> Any:
     return executor_class(shared.executor.value).from_options(
         scheduler=shared.scheduler,
         workers=shared.workers,
+        jobs=shared.jobs,
         warn=reporter.warn,
         info=reporter.info,
         translation_progress=reporter.progress("translating"),
@@ -271,6 +273,7 @@ def summary(
     executor: ExecutorOpt = DEFAULT_EXECUTOR_CHOICE,
     scheduler: SchedulerOpt = None,
     workers: WorkersOpt = None,
+    jobs: JobsOpt = None,
 ) -> None:
     """Summarize each article: its top sentences, translated, each citing path:line."""
     shared = Shared.pick(locals())
@@ -306,6 +309,7 @@ def translate(
     executor: ExecutorOpt = DEFAULT_EXECUTOR_CHOICE,
     scheduler: SchedulerOpt = None,
     workers: WorkersOpt = None,
+    jobs: JobsOpt = None,
 ) -> None:
     """Translate each article's text, keeping its paragraphs."""
     shared = Shared.pick(locals())
@@ -335,6 +339,7 @@ def digest(
     executor: ExecutorOpt = DEFAULT_EXECUTOR_CHOICE,
     scheduler: SchedulerOpt = None,
     workers: WorkersOpt = None,
+    jobs: JobsOpt = None,
 ) -> None:
     """One merged list of key facts across all articles, each citing every source that states it."""
     from .. import digest_files

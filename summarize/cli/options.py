@@ -272,6 +272,17 @@ WorkersOpt = Annotated[
         show_default=False,
     ),
 ]
+JobsOpt = Annotated[
+    int | None,
+    typer.Option(
+        "--jobs",
+        min=1,
+        metavar="N",
+        help="Processes for reading, cleaning and selecting (local executor). "
+        "[default: one per core; one for small inputs]",
+        show_default=False,
+    ),
+]
 
 
 @dataclass(frozen=True)
@@ -296,6 +307,7 @@ class Shared:
     scheduler: str | None
     workers: int | None
     out_dir: Path | None = None  # summary and translate only
+    jobs: int | None = None  # local executor processes (None: one per core)
 
     @classmethod
     def pick(cls, parameters: dict[str, Any]) -> Shared:

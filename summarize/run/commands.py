@@ -252,7 +252,9 @@ def select_facts(
     candidate, by id.
     """
     executor = LocalExecutor()
-    usable = [(Outcome(i, a.path), a) for i, a in enumerate(articles)]
+    usable = [
+        (Outcome(i, a.path), digest_plan.document_candidates(a)) for i, a in enumerate(articles)
+    ]
     part = executor.submit(digest_plan.candidates_part, usable)
     layout = Layout(partition_size=max(len(articles), 1), buckets=1)
     return digest_plan.group_and_rank(executor, [part], layout, count, every=True)

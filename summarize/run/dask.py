@@ -145,9 +145,12 @@ class DaskExecutor:
         warn: Callable[[str], None] | None = None,
         info: Callable[[str], None] | None = None,
         translation_progress: ProgressFn | None = None,
+        jobs: int | None = None,
     ) -> DaskExecutor:
         """The executor the CLI options describe; translation happens on the workers, so
         there is no translation progress to show here."""
+        if jobs is not None:
+            raise UsageError("--jobs is for --executor local (a Dask cluster has --workers)")
         if scheduler is not None and workers is not None:
             raise UsageError(
                 "give either --scheduler (an existing cluster) or --workers (a local one), not both"

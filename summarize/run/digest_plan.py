@@ -5,7 +5,7 @@ corpus-wide reductions in between (the vocabulary, term counts, an exactly
 summed centroid, blocking-key counts) and two all-to-all shuffles: candidates
 by a hash of their text (identical sentences are compared once), then
 representatives with their vectors by blocking key (each bucket compares the
-pairs summarize.select.grouping.compare_bucket calls for, each pair once), and
+pairs summarize.select.grouping.compare_blocked calls for, each pair once), and
 similar pairs back to both ends, where each star group is assembled and
 ranked. The best-ranked groups are then read page by page, only as far as
 the top facts need, and only their sentences are fetched and translated.
@@ -21,7 +21,6 @@ saw), and every task's result is plain picklable data.
 
 from __future__ import annotations
 
-import hashlib
 import heapq
 import itertools
 import operator
@@ -35,9 +34,16 @@ from ..results import Article, DigestSource, Fact, Sentence
 from ..select import digest as facts
 from ..select import grouping
 from ..sources import InputItem
-from ..words import text_key
 from .jobs import Job, Layout, Outcome, PartReport
-from .pipeline import Workspace, failure, keep_translatable, read_and_prepare, translate_task
+from .pipeline import (
+    Mapper,
+    Workspace,
+    failure,
+    keep_translatable,
+    read_one,
+    serial_map,
+    translate_task,
+)
 
 # A candidate's id: (document index << _SHIFT) + its rank in the document, so
 # ids sort like the candidates of the documents in input order.
@@ -101,36 +107,76 @@ def _part_of(gid: int, size: int) -> int:
 
 
 def read_task(
-    items: Sequence[tuple[int, InputItem]], job: Job, workspace: Workspace, isolate: bool
+    items: Sequence[tuple[int, InputItem]],
+    job: Job,
+    workspace: Workspace,
+    isolate: bool,
+    mapper: Mapper | None = None,
 ) -> tuple[PartReport, Part]:
-    """Read and prepare documents: the report, and their candidates and content terms."""
-    outcomes, prepared = read_and_prepare(items, job, isolate)
+    """Read and prepare documents: the report, and their candidates and content terms.
+
+    Documents stream through reading, cleaning, segmenting and choosing
+    candidates one at a time (with ``mapper``, in other processes): only
+    their candidates are kept.
+    """
+    read = list((mapper or serial_map)(read_candidates, items, job, isolate))
+    prepared = [(outcome, found) for outcome, docs in read for found in docs]
     usable = keep_translatable(prepared, job, workspace)
     part = candidates_part(usable, isolate)
-    return PartReport(outcomes, workspace.drain_notes()), part
+    return PartReport([outcome for outcome, _ in read], workspace.drain_notes()), part
 
 
-def candidates_part(usable: Sequence[tuple[Outcome, Article]], isolate: bool = False) -> Part:
+@dataclass
+class DocumentCandidates:
+    """One document's candidates and their content terms (or why it failed)."""
+
+    language: str
+    source: DigestSource
+    candidates: list[facts.Candidate]
+    raw: list
+    error: str | None = None
+
+
+def read_candidates(
+    entry: tuple[int, InputItem], job: Job, isolate: bool
+) -> tuple[Outcome, list[DocumentCandidates]]:
+    """The per-document stages of the digest for one input: read, clean, segment,
+    choose candidates; any process can run them."""
+    outcome, articles = read_one(entry, job, isolate)
+    return outcome, [document_candidates(article, isolate) for article in articles]
+
+
+def document_candidates(article: Article, isolate: bool = False) -> DocumentCandidates:
+    source = DigestSource(
+        article.path,
+        article.title,
+        article.language,
+        len(article.sentences),
+        article.total_sentences,
+    )
+    try:
+        found = facts.article_candidates(article)
+    except Exception as exc:
+        if not isolate:
+            raise
+        return DocumentCandidates(article.language, source, [], [], failure(exc))
+    return DocumentCandidates(article.language, source, found, facts.clause_terms(found))
+
+
+def candidates_part(
+    usable: Sequence[tuple[Outcome, DocumentCandidates]], isolate: bool = False
+) -> Part:
     ids: list[int] = []
     candidates: list[facts.Candidate] = []
-    for outcome, article in usable:
-        try:
-            found = facts.article_candidates(article)
-        except Exception as exc:
-            if not isolate:
-                raise
-            outcome.fail(failure(exc))
+    raw: list = []
+    for outcome, found in usable:
+        if found.error is not None:
+            outcome.fail(found.error)
             continue
-        outcome.source = DigestSource(
-            article.path,
-            article.title,
-            article.language,
-            len(article.sentences),
-            article.total_sentences,
-        )
-        ids.extend((outcome.index << _SHIFT) + k for k in range(len(found)))
-        candidates.extend(found)
-    raw = facts.clause_terms(candidates)
+        outcome.source = found.source
+        ids.extend((outcome.index << _SHIFT) + k for k in range(len(found.candidates)))
+        candidates.extend(found.candidates)
+        raw.extend(found.raw)
     sentences = {gid: c.sentence for gid, c in zip(ids, candidates)}
     return Part(ids, candidates, raw=raw, sentences=sentences)
 
@@ -171,6 +217,8 @@ def sum_task(*values: Any) -> Any:
 def vectors_task(part: Part, idf: dict[str, float]) -> tuple[Part, dict[str, int]]:
     candidates = [_copy(c) for c in part.candidates]
     facts.apply_idf(candidates, part.clause_weights or [], idf)
+    for c in candidates:
+        c.terms = {}  # in the vectors now: the weights need not stay
     return Part(part.ids, candidates, sentences=part.sentences), facts.centroid_sums(candidates)
 
 
@@ -185,13 +233,13 @@ def quality_task(
     part: Part, centroid: tuple[dict[str, float], float], buckets: int
 ) -> tuple[Part, list[list]]:
     """Quality, then each candidate's text key sent to its dedupe bucket."""
-    candidates = [_copy(c, terms={}) for c in part.candidates]
+    candidates = [_copy(c) for c in part.candidates]
     facts.set_quality(candidates, *centroid)
     out: list[list] = [[] for _ in range(buckets)]
     for gid, c in zip(part.ids, candidates):
         # Copies are found by a 128-bit hash of the text key: 16 bytes travel
         # instead of the sentence.
-        key = hashlib.blake2b(text_key(c.sentence.text).encode("utf-8"), digest_size=16).digest()
+        key = c.key
         spot = Spot(c.sentence.path, c.sentence.start)
         out[zlib.crc32(key) % buckets].append((key, gid, c.quality, spot, c.echo))
     return Part(part.ids, candidates, sentences=part.sentences), out
@@ -242,7 +290,7 @@ def block_task(part: Part, buckets: int) -> list[list]:
     for gid, c in zip(part.ids, part.candidates):
         keys = part.keys[gid]
         vectors = facts.Vectors(
-            c.vector, c.clauses, c.parts, c.events, c.numbers, c.anchors, c.names
+            c.vector, c.clauses, c.parts, c.events, c.numbers, c.anchors, c.names, c.kinds
         )
         record = (grouping.Blocked(gid, frozenset(keys), vectors), part.copies[gid])
         for key in keys:
@@ -251,9 +299,9 @@ def block_task(part: Part, buckets: int) -> list[list]:
 
 
 def pairs_task(
-    pieces: list[list], thresholds: dict[str, int], parts: int, size: int
+    pieces: list[list], thresholds: dict[str, int], parts: int, size: int, buckets: int = 1
 ) -> list[tuple[list, dict]]:
-    """Compare the pairs each blocking bucket calls for; send edges to both ends.
+    """Compare the pairs this task's blocking buckets call for; send edges to both ends.
 
     Each partition gets its edges, and the copies of every other end once.
     """
@@ -265,15 +313,18 @@ def pairs_task(
             members.setdefault(key, []).append(record.gid)
             blocked.setdefault(record.gid, record)
             copies_of.setdefault(record.gid, same)
+    owns = None
+    if buckets > 1 and members:
+        mine = _bucket_of(next(iter(members)), buckets)
+        owns = lambda key: _bucket_of(key, buckets) == mine  # noqa: E731
     edges: list[list] = [[] for _ in range(parts)]
     copies: list[dict] = [{} for _ in range(parts)]
-    for key in sorted(members):
-        for i, j, sim in grouping.compare_bucket(key, members[key], blocked, thresholds):
-            home_i, home_j = _part_of(i, size), _part_of(j, size)
-            edges[home_i].append((i, j, sim))
-            edges[home_j].append((j, i, sim))
-            copies[home_i].setdefault(j, copies_of[j])
-            copies[home_j].setdefault(i, copies_of[i])
+    for i, j, sim in grouping.compare_blocked(members, blocked, thresholds, owns):
+        home_i, home_j = _part_of(i, size), _part_of(j, size)
+        edges[home_i].append((i, j, sim))
+        edges[home_j].append((j, i, sim))
+        copies[home_i].setdefault(j, copies_of[j])
+        copies[home_j].setdefault(i, copies_of[i])
     return list(zip(edges, copies))
 
 
@@ -318,7 +369,8 @@ def group_and_rank(
 ) -> tuple[list[grouping.Group], dict[int, facts.Candidate]]:
     """The chosen groups, and the candidates they name (with ``every``: all candidates).
 
-    ``parts`` are handles of Part states (after reading). ``count`` None
+    ``parts`` are handles of Part states (after reading); the list is emptied.
+    ``count`` None
     chooses every group that is not redundant.
     """
     submit = executor.submit
@@ -326,6 +378,10 @@ def group_and_rank(
     # 1. Weights (with the corpus vocabulary), idf, vectors, centroid, quality.
     vocabulary = _tree(executor, [submit(vocabulary_task, p) for p in parts], union_task)
     weighed = [submit(weigh_task, p, vocabulary) for p in parts]
+    # The read states (their content terms) are needed by nothing else: let them
+    # go, here and in the caller, once weighed.
+    n_parts = len(parts)
+    parts.clear()
     states = [submit(operator.getitem, f, 0) for f in weighed]
     stats = _tree(executor, [submit(operator.getitem, f, 1) for f in weighed], sum_task)
     idf = submit(facts.idf_weights, stats)
@@ -345,12 +401,12 @@ def group_and_rank(
         [submit(operator.getitem, f, 1) for f in quality],
         width,
         dedupe_task,
-        len(parts),
+        n_parts,
         size,
     )
     unique = [
         submit(unique_task, s, pieces)
-        for s, pieces in zip(states, _pieces(executor, dedupe, len(parts)))
+        for s, pieces in zip(states, _pieces(executor, dedupe, n_parts))
     ]
     states = [submit(operator.getitem, f, 0) for f in unique]
     df = _tree(executor, [submit(operator.getitem, f, 1) for f in unique], sum_task)
@@ -367,10 +423,13 @@ def group_and_rank(
     )
     thresholds = submit(grouping.bucket_thresholds, firsts)
     blocked = [submit(block_task, s, width) for s in states]
-    edges = _shuffle(executor, blocked, width, pairs_task, thresholds, len(parts), size)
+    edges = _shuffle(executor, blocked, width, pairs_task, thresholds, n_parts, size, width)
+    together = getattr(executor, "run_together", None)
+    if together is not None:
+        together(edges)  # the buckets side by side, where the executor can
     grouped = [
         submit(groups_task, s, pieces)
-        for s, pieces in zip(states, _pieces(executor, edges, len(parts)))
+        for s, pieces in zip(states, _pieces(executor, edges, n_parts))
     ]
     del unique, keyed, blocked, edges, states
 
@@ -420,7 +479,10 @@ def digest(
 
     # Read, prepare, candidates. Wait for all: a partition lost for good is
     # reported input by input and the digest goes on without it.
-    read = [submit(read_task, part, job, executor.workspace, executor.isolate) for part in parts]
+    mapper = getattr(executor, "mapper", None)  # the local executor's process pool
+    read = [
+        submit(read_task, part, job, executor.workspace, executor.isolate, mapper) for part in parts
+    ]
     reports = [submit(operator.getitem, r, 0) for r in read]
     states = [submit(operator.getitem, r, 1) for r in read]
     outcomes: dict[int, list[Outcome]] = {}

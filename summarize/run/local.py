@@ -15,7 +15,8 @@ from ..errors import UsageError
 from ..sources import InputItem
 from ..translation.translator import Translator
 from .jobs import Job, Layout, Outcome, PartReport
-from .pipeline import ProgressFn, Workspace, articles_task
+from .pipeline import ProgressFn, Workspace, finish_part, pick_item
+from .processes import ProcessMap, available_cores, fork_available, run_forked
 
 # The per-article commands stream their results at most this many articles
 # at a time when asked to stream (JSON Lines on stdout); otherwise every
@@ -33,6 +34,24 @@ class Deferred:
         self._args: tuple = args
         self._done = False
         self._value: Any = None
+
+    @property
+    def done(self) -> bool:
+        return self._done
+
+    @property
+    def fn(self) -> Callable:
+        assert self._fn is not None
+        return self._fn
+
+    @property
+    def args(self) -> tuple:
+        return self._args
+
+    def set(self, value: Any) -> None:
+        """The result, computed elsewhere."""
+        self._value, self._done = value, True
+        self._fn, self._args = None, ()
 
     def result(self) -> Any:
         if not self._done:
@@ -67,8 +86,12 @@ class LocalExecutor:
         warn: Callable[[str], None] | None = None,
         info: Callable[[str], None] | None = None,
         translation_progress: ProgressFn | None = None,
+        jobs: int | None = None,
     ) -> None:
         self.workspace = Workspace(translator, progress=translation_progress)
+        # The per-document stages run in this many processes when there is
+        # enough work (translation always stays here: one model load).
+        self.mapper = ProcessMap(available_cores() if jobs is None else jobs)
         self.warn = warn or (lambda message: None)
         self.info = info or (lambda message: None)
         self.decoded = 0
@@ -83,11 +106,12 @@ class LocalExecutor:
         warn: Callable[[str], None] | None = None,
         info: Callable[[str], None] | None = None,
         translation_progress: ProgressFn | None = None,
+        jobs: int | None = None,
     ) -> LocalExecutor:
         """The executor the CLI options describe (the cluster options are not for this one)."""
         if scheduler is not None or workers is not None:
             raise UsageError("--scheduler and --workers need --executor dask")
-        return cls(warn=warn, info=info, translation_progress=translation_progress)
+        return cls(warn=warn, info=info, translation_progress=translation_progress, jobs=jobs)
 
     def __enter__(self) -> LocalExecutor:
         return self
@@ -125,7 +149,20 @@ class LocalExecutor:
             yield p, report, False
 
     def digest_layout(self, items: int) -> Layout:
-        return Layout(partition_size=max(items, 1), buckets=1)
+        # One partition; with several processes, a blocking bucket for each,
+        # compared side by side (see run_together).
+        buckets = self.mapper.jobs if self.mapper.parallel(items) and fork_available() else 1
+        return Layout(partition_size=max(items, 1), buckets=buckets)
+
+    def run_together(self, handles: list) -> None:
+        """Run sibling tasks side by side, each in a forked process, when there are
+        several: their inputs are resolved here first and are not copied."""
+        pending = [h for h in handles if isinstance(h, Deferred) and not h.done]
+        if len(pending) < 2:
+            return
+        tasks = [(h.fn, tuple(_resolved(a) for a in h.args)) for h in pending]
+        for handle, value in zip(pending, run_forked(tasks)):
+            handle.set(value)
 
     # -- the per-article commands
 
@@ -150,9 +187,15 @@ class LocalExecutor:
             if progress is not None and total > 1:
                 progress(done, total)
 
-        for start in range(0, len(indexed), size):
-            part = indexed[start : start + size]
-            report = articles_task(part, job, self.workspace, self.isolate, advance)
-            self.note(report.notes)
-            self.decoded += report.decoded
-            yield from report.outcomes
+        # The per-document stages run ahead (in worker processes when there is
+        # enough work); translation follows here, in input order.
+        picked = self.mapper(pick_item, indexed, job, self.isolate)
+        try:
+            for start in range(0, len(indexed), size):
+                part = [next(picked) for _ in indexed[start : start + size]]
+                report = finish_part(part, job, self.workspace, self.isolate, advance)
+                self.note(report.notes)
+                self.decoded += report.decoded
+                yield from report.outcomes
+        finally:
+            picked.close()  # stopped early: the workers end now

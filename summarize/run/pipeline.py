@@ -10,9 +10,10 @@ decoding setup, with its loaded models and cache) is a Workspace.
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Generator, Iterator, Sequence
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol, TypeVar
 
 from ..clean import Cleaned, clean_text
 from ..errors import MissingModelError, Problem, SummarizeError
@@ -25,6 +26,14 @@ from ..translation.translator import Translator
 from .jobs import AUTO, SUMMARY, Job, Outcome, PartReport
 
 ProgressFn = Callable[[int, int], None]
+
+
+class HasLanguage(Protocol):
+    @property
+    def language(self) -> str: ...
+
+
+T = TypeVar("T", bound=HasLanguage)
 
 
 # --- clean and segment ---------------------------------------------------------------
@@ -145,34 +154,54 @@ def failure(exc: BaseException) -> str:
     return f"failed on a worker: {type(exc).__name__}: {first}"
 
 
+Mapper = Callable[
+    ..., Generator[Any, None, None]
+]  # map(fn, items, *args) in order, maybe in other processes
+
+
+def serial_map(fn: Callable, items: Sequence, *args: Any) -> Generator[Any, None, None]:
+    """The mapper of one process: each item in turn."""
+    return (fn(item, *args) for item in items)
+
+
+def read_one(
+    entry: tuple[int, InputItem], job: Job, isolate: bool
+) -> tuple[Outcome, list[Article]]:
+    """Read and prepare one listed input; its problems go into its outcome."""
+    index, item = entry
+    outcome = Outcome(index, item.path, item.root)
+    articles: list[Article] = []
+    try:
+        read = read_input(item, job.encoding)
+        outcome.problems = [Problem.of(e) for e in read.errors]
+        outcome.problems += [Problem(w) for w in read.warnings]
+        for document in read.documents:
+            article = prepare(document, job.source_language)
+            outcome.language = article.language
+            articles.append(article)
+    except Exception as exc:
+        if not isolate:
+            raise
+        outcome.fail(failure(exc))  # a bug on one input must not lose the others
+        outcome.language = None
+    return outcome, articles
+
+
 def read_and_prepare(
     items: Sequence[tuple[int, InputItem]], job: Job, isolate: bool
 ) -> tuple[list[Outcome], list[tuple[Outcome, Article]]]:
     """Read and prepare each listed input; its problems go into its outcome."""
     outcomes: list[Outcome] = []
     prepared: list[tuple[Outcome, Article]] = []
-    for index, item in items:
-        outcome = Outcome(index, item.path, item.root)
+    for outcome, articles in serial_map(read_one, items, job, isolate):
         outcomes.append(outcome)
-        try:
-            read = read_input(item, job.encoding)
-            outcome.problems = [Problem.of(e) for e in read.errors]
-            outcome.problems += [Problem(w) for w in read.warnings]
-            for document in read.documents:
-                article = prepare(document, job.source_language)
-                outcome.language = article.language
-                prepared.append((outcome, article))
-        except Exception as exc:
-            if not isolate:
-                raise
-            outcome.fail(failure(exc))  # a bug on one input must not lose the others
-            outcome.language = None
+        prepared.extend((outcome, article) for article in articles)
     return outcomes, prepared
 
 
 def keep_translatable(
-    prepared: list[tuple[Outcome, Article]], job: Job, workspace: Workspace
-) -> list[tuple[Outcome, Article]]:
+    prepared: list[tuple[Outcome, T]], job: Job, workspace: Workspace
+) -> list[tuple[Outcome, T]]:
     """The prepared articles a model exists for; the others are marked missing.
 
     An article in a language without a model must not stop the others.
@@ -212,14 +241,56 @@ def articles_task(
     error instead of stopping the run (a cluster keeps going). ``progress``
     is called once per finished article.
     """
-    outcomes, prepared = read_and_prepare(items, job, isolate)
+    picked = list(serial_map(pick_item, items, job, isolate))
+    return finish_part(picked, job, workspace, isolate, progress)
+
+
+@dataclass(frozen=True)
+class Picked:
+    """One article after its per-document stages: all that translating and
+    rendering it needs (no text, no lines), small enough to send between processes."""
+
+    path: str
+    language: str
+    title: str | None
+    kept: int
+    total: int
+    root: str | None
+    chosen: list[tuple[Sentence, float | None]]
+    paragraph_starts: frozenset[int]
+
+
+def pick_item(
+    entry: tuple[int, InputItem], job: Job, isolate: bool
+) -> tuple[Outcome, list[Picked]]:
+    """Read, clean, segment and select one input: the per-document stages,
+    which need no translator and can run in any process."""
+    outcome, articles = read_one(entry, job, isolate)
+    try:
+        return outcome, [pick(article, job) for article in articles]
+    except Exception as exc:
+        if not isolate:
+            raise
+        outcome.fail(failure(exc))
+        return outcome, []
+
+
+def finish_part(
+    picked: Sequence[tuple[Outcome, list[Picked]]],
+    job: Job,
+    workspace: Workspace,
+    isolate: bool = False,
+    progress: Callable[[], None] | None = None,
+) -> PartReport:
+    """Translate picked articles (those a model exists for) into their outcomes' results."""
+    prepared = [(outcome, article) for outcome, found in picked for article in found]
     usable = keep_translatable(prepared, job, workspace)
     decoded = _produce(usable, job, workspace, isolate, progress) if usable else 0
-    return PartReport(outcomes, workspace.drain_notes(), decoded)
+    return PartReport([outcome for outcome, _ in picked], workspace.drain_notes(), decoded)
 
 
 def _produce(
-    usable: list[tuple[Outcome, Article]],
+    usable: list[tuple[Outcome, Picked]],
     job: Job,
     workspace: Workspace,
     isolate: bool,
@@ -227,9 +298,9 @@ def _produce(
 ) -> int:
     translator = workspace.translator(job)
     before = int(getattr(translator, "decoded", 0))
-    articles = [article for _, article in usable]
+    picked = [p for _, p in usable]
     try:
-        for (outcome, _), result in zip(usable, produce(articles, job, translator, progress)):
+        for (outcome, _), result in zip(usable, finish(picked, job, translator, progress)):
             outcome.result = result
     except SummarizeError:
         raise
@@ -237,9 +308,9 @@ def _produce(
         if not isolate:
             raise
         # Find the input that fails: one at a time, the others still count.
-        for outcome, article in usable:
+        for outcome, one in usable:
             try:
-                (outcome.result,) = produce([article], job, translator)
+                (outcome.result,) = finish([one], job, translator)
             except SummarizeError:
                 raise
             except Exception as exc:
@@ -254,48 +325,75 @@ def produce(
     progress: Callable[[], None] | None = None,
 ) -> Iterator[ArticleResult]:
     """Each article's summary (or translation), in order, all translated in one batch."""
-    pick = _summary_picker(job) if job.kind == SUMMARY else _translation_picker(job)
-    picked = [pick(article) for article in articles]
-    jobs = [(a.language, s) for a, chosen in zip(articles, picked) for s, _ in chosen]
+    return finish([pick(article, job) for article in articles], job, translator, progress)
+
+
+def pick(article: Article, job: Job) -> Picked:
+    """One article's sentences to show (its summary, or all it keeps), untranslated."""
+    chosen = _summary_pick(article, job) if job.kind == SUMMARY else _translation_pick(article, job)
+    starts = (
+        frozenset()
+        if job.kind == SUMMARY
+        else _paragraph_starts(article.document.text, [s for s, _ in chosen])
+    )
+    return Picked(
+        path=article.path,
+        language=article.language,
+        title=article.title,
+        kept=len(article.sentences),
+        total=article.total_sentences,
+        root=article.document.root,
+        chosen=chosen,
+        paragraph_starts=starts,
+    )
+
+
+def finish(
+    picked: Sequence[Picked],
+    job: Job,
+    translator: Translator,
+    progress: Callable[[], None] | None = None,
+) -> Iterator[ArticleResult]:
+    """Each picked article's result, in order, all translated in one batch."""
+    jobs = [(p.language, s) for p in picked for s, _ in p.chosen]
     texts = iter(translate_sentences(jobs, job.target, translator))
-    for article, chosen in zip(articles, picked):
-        out = tuple(OutputSentence(next(texts), s, score) for s, score in chosen)
-        starts = (
-            frozenset()
-            if job.kind == SUMMARY
-            else _paragraph_starts(article.document.text, [s for s, _ in chosen])
-        )
+    for one in picked:
+        out = tuple(OutputSentence(next(texts), s, score) for s, score in one.chosen)
         if progress is not None:
             progress()
-        yield article_result(article, job.target, out, starts)
-
-
-Picked = list[tuple[Sentence, float | None]]
-
-
-def _summary_picker(job: Job) -> Callable[[Article], Picked]:
-    def pick(article: Article) -> Picked:
-        chosen = select_sentences(
-            article.sentences,
-            article.language,
-            method=job.method or DEFAULT_METHOD,
-            count=job.sentences,
-            ratio=job.ratio,
+        yield ArticleResult(
+            path=one.path,
+            language=one.language,
+            target=job.target,
+            title=one.title,
+            sentences=out,
+            kept=one.kept,
+            total=one.total,
+            paragraph_starts=one.paragraph_starts,
+            root=one.root,
         )
-        return [(s.sentence, s.score) for s in chosen]
-
-    return pick
 
 
-def _translation_picker(job: Job) -> Callable[[Article], Picked]:
-    def pick(article: Article) -> Picked:
-        if job.keep_boilerplate:
-            doc = article.document
-            every = split_sentences(doc.path, doc.text, None, article.language)
-            return [(s, None) for s in every]
-        return [(s, None) for s in article.sentences]
+Chosen = list[tuple[Sentence, float | None]]
 
-    return pick
+
+def _summary_pick(article: Article, job: Job) -> Chosen:
+    chosen = select_sentences(
+        article.sentences,
+        article.language,
+        method=job.method or DEFAULT_METHOD,
+        count=job.sentences,
+        ratio=job.ratio,
+    )
+    return [(s.sentence, s.score) for s in chosen]
+
+
+def _translation_pick(article: Article, job: Job) -> Chosen:
+    if job.keep_boilerplate:
+        doc = article.document
+        every = split_sentences(doc.path, doc.text, None, article.language)
+        return [(s, None) for s in every]
+    return [(s, None) for s in article.sentences]
 
 
 def _paragraph_starts(text: str, sentences: Sequence[Sentence]) -> frozenset[int]:
@@ -307,25 +405,6 @@ def _paragraph_starts(text: str, sentences: Sequence[Sentence]) -> frozenset[int
             starts.add(i)
         previous_end = sentence.end
     return frozenset(starts)
-
-
-def article_result(
-    article: Article,
-    target: str,
-    sentences: tuple[OutputSentence, ...],
-    paragraph_starts: frozenset[int] = frozenset(),
-) -> ArticleResult:
-    return ArticleResult(
-        path=article.path,
-        language=article.language,
-        target=target,
-        title=article.title,
-        sentences=sentences,
-        kept=len(article.sentences),
-        total=article.total_sentences,
-        paragraph_starts=paragraph_starts,
-        root=article.document.root,
-    )
 
 
 # --- translating sentences ------------------------------------------------------------------

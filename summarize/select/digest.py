@@ -26,6 +26,7 @@ in this process, or many on a cluster, with the same results either way.
 
 from __future__ import annotations
 
+import hashlib
 import math
 import re
 from collections import Counter
@@ -75,6 +76,8 @@ class Vectors:
     # Who and what it names: its capitalised words (in German every noun, in
     # English the names).
     names: frozenset[str] = frozenset()
+    # The anchors by kind ("day" -> {"sonntag"}), read once for every comparison.
+    kinds: dict[str, frozenset[str]] = field(default_factory=dict)
 
 
 @dataclass(kw_only=True)
@@ -88,6 +91,10 @@ class Candidate(Vectors):
     echo: float = 0.0  # the share of its words its article uses in other candidates
     terms: dict[str, float] = field(default_factory=dict)  # term -> weight (before idf)
     quality: float = 0.0
+    # Read from its own words when it is found (see article_candidates), so the
+    # per-document stages, which may run in other processes, do this work.
+    shape: float = 1.0  # evidence.shape_factor
+    key: bytes = b""  # a 128-bit hash of its text key: identical sentences share it
 
 
 # --- candidates ---------------------------------------------------------------
@@ -119,8 +126,20 @@ def article_candidates(article) -> list[Candidate]:
         )
         read = evidence.read(sentence.text, article.language)
         candidate.events, candidate.numbers, candidate.anchors, candidate.names = read
+        candidate.kinds = anchor_kinds(candidate.anchors)
+        candidate.shape = evidence.shape_factor(candidate)
+        candidate.key = hashlib.blake2b(key.encode("utf-8"), digest_size=16).digest()
         out.append(candidate)
     return out
+
+
+def anchor_kinds(anchors: Iterable[str]) -> dict[str, frozenset[str]]:
+    """Anchors by kind: {"day": {"sonntag"}, "year": {"2024"}}."""
+    kinds: dict[str, set[str]] = {}
+    for anchor in anchors:
+        kind, _, value = anchor.partition("=")
+        kinds.setdefault(kind, set()).add(value)
+    return {kind: frozenset(values) for kind, values in kinds.items()}
 
 
 def _is_question(text: str) -> bool:
@@ -299,7 +318,7 @@ def set_quality(
     """Quality: centrality (similarity to the corpus centroid) times the shape factor."""
     for candidate in candidates:
         value = max(sum(v * centroid[t] for t, v in candidate.vector.items()) / norm, 0.0)
-        candidate.quality = value * evidence.shape_factor(candidate)
+        candidate.quality = value * candidate.shape
 
 
 def vectorize(candidates: list[Candidate]) -> None:
