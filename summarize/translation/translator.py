@@ -185,6 +185,8 @@ def _length_penalty(model: InstalledModel) -> float:
 
 def check_compute_type(compute_type: str) -> None:
     """Refuse, in one line, a compute type CTranslate2 cannot use on this CPU."""
+    if compute_type in ("default", "auto"):
+        return  # always usable; and a warm run (all cached) never imports ctranslate2
     import ctranslate2
 
     supported = {"default", "auto", *ctranslate2.get_supported_compute_types("cpu")}
