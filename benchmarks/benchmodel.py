@@ -302,6 +302,21 @@ def write_package(artifacts: Path, out: Path) -> Path:
     return out
 
 
+def copy_model(log=None) -> BenchModel:
+    """The copy model of tests/copymodel.py (stops at </s>), packaged like the bench model."""
+    tests = Path(__file__).resolve().parent.parent / "tests"
+    if str(tests) not in sys.path:
+        sys.path.insert(0, str(tests))
+    import copymodel
+
+    t0 = time.perf_counter()
+    artifacts = copymodel.build_artifacts()
+    package = copymodel.build_copy_package(BUILD_DIR, "de", "en")
+    if log is not None:
+        log(f"copy model: {artifacts}")
+    return BenchModel(artifacts, package, time.perf_counter() - t0, copymodel.cache_key())
+
+
 def describe_short(model: BenchModel) -> str:
     info = model.describe()
     return (

@@ -166,11 +166,26 @@ def _position_gap(theta: np.ndarray) -> float:
     return float(len(theta) - sums.max())
 
 
-def build_ctranslate2_model(pieces: list[str], out_dir: Path) -> None:
-    """Write the hand-wired copy Transformer to ``out_dir`` (int8 weights)."""
+def build_ctranslate2_model(
+    pieces: list[str],
+    out_dir: Path,
+    *,
+    target_pieces: list[str] | None = None,
+    quantization: str | None = "int8",
+    prefix_tokens: int = 0,
+) -> None:
+    """Write the hand-wired copy Transformer to ``out_dir`` (int8 weights).
+
+    The keywords build the variants of tests/copyvariants.py: ``target_pieces``
+    a separate target vocabulary (source id i is copied to target id i; extra
+    target pieces are never produced), ``quantization=None`` float32 weights,
+    ``prefix_tokens`` a decoder whose step t copies source token
+    t - prefix_tokens, for packages with a ``target_prefix``.
+    """
     from ctranslate2.specs import transformer_spec
 
     vocab = len(pieces)
+    target_vocab = len(target_pieces) if target_pieces is not None else vocab
     ct, k = CODE_BITS, NUM_FREQUENCIES
     d_tok, d_pos = 2 * ct, 4 * k
     d_model = d_tok + d_pos
@@ -217,8 +232,8 @@ def build_ctranslate2_model(pieces: list[str], out_dir: Path) -> None:
     # logit_i = lam * final_scale * 2 * (c_i . c_s); the runner-up differs in
     # >= min_distance bits, i.e. a margin of lam * final_scale * 4 * min_distance.
     lam = MIN_LOGIT_MARGIN / (final_scale * 4.0 * min_distance)
-    projection = np.zeros((vocab, d_model), dtype=np.float32)
-    projection[:, tok] = lam * token_vectors
+    projection = np.zeros((target_vocab, d_model), dtype=np.float32)
+    projection[:vocab, tok] = lam * token_vectors
 
     spec = transformer_spec.TransformerSpec.from_config(
         num_layers=(1, 1), num_heads=1, pre_norm=True
@@ -248,8 +263,9 @@ def build_ctranslate2_model(pieces: list[str], out_dir: Path) -> None:
 
     dec = spec.decoder
     dec.scale_embeddings = False
-    dec.embeddings.weight = np.zeros((vocab, d_model), dtype=np.float32)
-    dec.position_encodings.encodings = positions
+    dec.embeddings.weight = np.zeros((target_vocab, d_model), dtype=np.float32)
+    # Shifted by the prefix: step t attends to source position t - prefix_tokens.
+    dec.position_encodings.encodings = np.roll(positions, prefix_tokens, axis=0)
     layer_norm(dec.layer_norm)
     dec.projection.weight = projection
     layer = dec.layer[0]
@@ -264,11 +280,11 @@ def build_ctranslate2_model(pieces: list[str], out_dir: Path) -> None:
     spec.config.add_source_eos = True
     spec.config.layer_norm_epsilon = 1e-6
     spec.register_source_vocabulary(pieces)
-    spec.register_target_vocabulary(pieces)
+    spec.register_target_vocabulary(target_pieces if target_pieces is not None else pieces)
     spec.validate()
     # int8 like the official Argos models; the +-1 / constant rows of every
     # matrix quantize exactly, so the model behaves the same in all compute types.
-    spec.optimize(quantization="int8")
+    spec.optimize(quantization=quantization)
     out_dir.mkdir(parents=True)
     spec.save(str(out_dir))
 

@@ -238,6 +238,15 @@ NoCacheOpt = Annotated[bool, typer.Option("--no-cache", help="Neither read nor w
 BeamOpt = Annotated[
     int, typer.Option("--beam", min=1, max=16, metavar="N", help="Beam size for decoding.")
 ]
+ComputeTypeOpt = Annotated[
+    str,
+    typer.Option(
+        "--compute-type",
+        metavar="TYPE",
+        help="CTranslate2 compute type: default (the model's own, as Argos), auto "
+        "(the fastest this machine supports), int8, int8_float32, float32, ...",
+    ),
+]
 QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="Print no warnings or progress.")]
 VerboseOpt = Annotated[
     bool, typer.Option("--verbose", "-v", help="Report what was done on stderr.")
@@ -308,6 +317,7 @@ class Shared:
     workers: int | None
     out_dir: Path | None = None  # summary and translate only
     jobs: int | None = None  # local executor processes (None: one per core)
+    compute_type: str = "default"
 
     @classmethod
     def pick(cls, parameters: dict[str, Any]) -> Shared:
@@ -320,4 +330,5 @@ class Shared:
             "cache": str(self.cache) if self.cache else None,
             "use_cache": not self.no_cache,
             "beam": self.beam,
+            "compute_type": self.compute_type,
         }

@@ -28,6 +28,7 @@ class Job:
     cache: str | None = None  # None: the default (SUMMARIZE_CACHE or the user cache dir)
     use_cache: bool = True
     beam: int = 4
+    compute_type: str = "default"  # CTranslate2's; "default": the model's own, as Argos
     # summary
     method: str | None = None  # None: the default method
     sentences: int | None = None

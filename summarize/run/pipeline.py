@@ -81,6 +81,7 @@ def make_translator(
     *,
     use_cache: bool = True,
     beam_size: int = 4,
+    compute_type: str = "default",
     warn: Callable[[str], None] | None = None,
     progress: ProgressFn | None = None,
 ) -> Translator:
@@ -92,7 +93,9 @@ def make_translator(
     if use_cache:
         path = Path(cache_path) if cache_path else default_cache_path()
     return ArgosTranslator(
-        TranslationCache(path, warn=warn), DecodeOptions(beam_size=beam_size), progress=progress
+        TranslationCache(path, warn=warn),
+        DecodeOptions(beam_size=beam_size, compute_type=compute_type),
+        progress=progress,
     )
 
 
@@ -122,7 +125,14 @@ class Workspace:
             return self.given
         from ..translation.models import packages_dir
 
-        key = (job.cache, job.use_cache, job.beam, str(packages_dir()), threading.get_ident())
+        key = (
+            job.cache,
+            job.use_cache,
+            job.beam,
+            job.compute_type,
+            str(packages_dir()),
+            threading.get_ident(),
+        )
         with self._lock:
             translator = self._translators.get(key)
             if translator is None:
@@ -130,6 +140,7 @@ class Workspace:
                     job.cache,
                     use_cache=job.use_cache,
                     beam_size=job.beam,
+                    compute_type=job.compute_type,
                     warn=self.notes.append,
                     progress=self.progress,
                 )

@@ -2,19 +2,24 @@
 
 A cache is disposable. A corrupt database is moved aside and rebuilt, and a
 location we cannot write falls back to no cache; both with a warning, never
-an error. Reads and writes are batched: one query per few hundred keys, one
+an error. Corruption is found when opening (a bad header or schema) or by
+any later statement that meets a bad page, and ``info`` runs SQLite's
+``quick_check`` over every page. Reads and writes are batched: one query per few hundred keys, one
 transaction per batch of new translations.
 """
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import sqlite3
 import time
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
+
+T = TypeVar("T")
 
 CACHE_ENV = "SUMMARIZE_CACHE"
 # How long to wait for other processes holding the database (opening a
@@ -106,6 +111,10 @@ class TranslationCache:
         return conn
 
     def _rebuild(self, path: Path, exc: Exception) -> sqlite3.Connection | None:
+        if self._conn is not None:
+            with contextlib.suppress(sqlite3.Error):
+                self._conn.close()
+            self._conn = None
         aside = path.with_name(f"{path.name}.corrupt-{int(time.time())}-{os.getpid()}")
         try:
             os.replace(path, aside)
@@ -123,13 +132,33 @@ class TranslationCache:
         self._warn(f"cache {self.path} is not usable ({exc}); running without a cache")
         self._conn = None
 
+    def _guarded(self, operation: Callable[[sqlite3.Connection], T], empty: T) -> T:
+        """Run ``operation``; a corrupt page met on the way moves the database
+        aside and the operation runs again on the new one; any other error
+        leaves the run without a cache. Never raises sqlite3 errors."""
+        for _attempt in range(2):
+            conn = self._connection()
+            if conn is None:
+                return empty
+            try:
+                return operation(conn)
+            except sqlite3.DatabaseError as exc:
+                with contextlib.suppress(sqlite3.Error):
+                    if conn.in_transaction:
+                        conn.execute("ROLLBACK")
+                if not _is_corrupt(exc) or self.path is None:
+                    self._fallback(exc)
+                    return empty
+                self._conn = self._rebuild(self.path, exc)
+        return empty
+
     def get_many(self, keys: Sequence[str]) -> dict[str, str]:
-        conn = self._connection()
-        if conn is None or not keys:
+        if not keys:
             return {}
-        found: dict[str, str] = {}
         unique = list(dict.fromkeys(keys))
-        try:
+
+        def read(conn: sqlite3.Connection) -> dict[str, str]:
+            found: dict[str, str] = {}
             for i in range(0, len(unique), _CHUNK):
                 chunk = unique[i : i + _CHUNK]
                 marks = ",".join("?" * len(chunk))
@@ -137,31 +166,33 @@ class TranslationCache:
                     f"SELECT key, text FROM translations WHERE key IN ({marks})", chunk
                 )
                 found.update(rows)
-        except sqlite3.Error as exc:
-            self._fallback(exc)
-        return found
+            return found
+
+        return self._guarded(read, {})
 
     def put_many(self, items: Iterable[tuple[str, str]]) -> None:
-        conn = self._connection()
+        """Write one batch in its own committed transaction (an interrupted run keeps it)."""
         rows = list(items)
-        if conn is None or not rows:
+        if not rows:
             return
-        try:
+
+        def write(conn: sqlite3.Connection) -> None:
             conn.execute("BEGIN IMMEDIATE")
             conn.executemany("INSERT OR REPLACE INTO translations (key, text) VALUES (?, ?)", rows)
             conn.execute("COMMIT")
-        except sqlite3.Error as exc:
-            try:
-                conn.execute("ROLLBACK")
-            except sqlite3.Error:
-                pass
-            self._fallback(exc)
+
+        self._guarded(write, None)
 
     def info(self) -> dict[str, Any]:
-        conn = self._connection()
-        entries = 0
-        if conn is not None:
-            entries = conn.execute("SELECT COUNT(*) FROM translations").fetchone()[0]
+        """Path, entries and bytes on disk, after checking every page."""
+
+        def count(conn: sqlite3.Connection) -> int:
+            problems = [row[0] for row in conn.execute("PRAGMA quick_check(1)")]
+            if problems != ["ok"]:
+                raise sqlite3.DatabaseError(f"database disk image is malformed: {problems[0]}")
+            return int(conn.execute("SELECT COUNT(*) FROM translations").fetchone()[0])
+
+        entries = self._guarded(count, 0)
         size = 0
         if self.path is not None:
             for suffix in ("", "-wal", "-shm"):
@@ -171,13 +202,15 @@ class TranslationCache:
         return {"path": str(self.path) if self.path else None, "entries": entries, "bytes": size}
 
     def clear(self) -> int:
-        conn = self._connection()
-        if conn is None:
-            return 0
-        count = conn.execute("SELECT COUNT(*) FROM translations").fetchone()[0]
-        conn.execute("DELETE FROM translations")
-        conn.execute("VACUUM")
-        return int(count)
+        """Delete every entry; return how many there were."""
+
+        def delete(conn: sqlite3.Connection) -> int:
+            count = conn.execute("SELECT COUNT(*) FROM translations").fetchone()[0]
+            conn.execute("DELETE FROM translations")
+            conn.execute("VACUUM")
+            return int(count)
+
+        return self._guarded(delete, 0)
 
     def close(self) -> None:
         if self._conn is not None:
