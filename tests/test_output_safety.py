@@ -178,6 +178,19 @@ def test_o_into_a_fifo_with_a_reader_streams(samples, tmp_path):
     assert stat.S_ISFIFO(os.lstat(fifo).st_mode)
 
 
+def test_o_into_a_process_substitution_streams(samples, tmp_path):
+    if shutil.which("bash") is None:
+        pytest.skip("no bash")
+    received = tmp_path / "received.json"
+    command = (
+        f"{sys.executable} -m summarize digest {samples} --to de --format json "
+        f"-o >(cat > {received}); wait"
+    )
+    result = subprocess.run(["bash", "-c", command], capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert json.loads(received.read_text(encoding="utf-8"))["facts"]
+
+
 def test_o_into_a_fifo_nobody_reads_is_refused_at_once(samples, tmp_path):
     fifo = tmp_path / "fifo"
     os.mkfifo(fifo)
