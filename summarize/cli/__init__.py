@@ -278,6 +278,7 @@ def summary(
     jobs: JobsOpt = None,
 ) -> None:
     """Summarize each article: its top sentences, translated, each citing path:line."""
+    _one_blas_thread()
     shared = Shared.pick(locals())
     _articles_command(
         "summary", paths, shared, method=method.value, sentences=sentences, ratio=ratio
@@ -440,7 +441,6 @@ def inspect(
 
 def main() -> None:
     """Console entry point."""
-    _one_blas_thread()
     _batch_garbage_collection()
     try:
         app()
@@ -463,11 +463,12 @@ _BLAS_THREAD_VARIABLES = ("OPENBLAS_NUM_THREADS", "GOTO_NUM_THREADS", "OMP_NUM_T
 
 
 def _one_blas_thread() -> None:
-    """numpy's products here are one article's sentences by its words: small.
-    OpenBLAS starts a thread per core anyway and they spin after each product,
-    for CPU time and no speed. Set before numpy is first imported (OpenBLAS
-    reads it when it loads); a thread count the user set is left alone.
-    CTranslate2 uses its own threads and ignores this."""
+    """For `summary`: numpy's products there are one article's sentences by its
+    words, small. OpenBLAS starts a thread per core anyway and they spin after
+    each product, for CPU time and no speed. Set before numpy is first imported
+    (OpenBLAS reads it when it loads; the CLI imports no numpy before a command
+    runs); a thread count the user set is left alone. Only `summary`: the other
+    commands run as before."""
     if not any(os.environ.get(name) for name in _BLAS_THREAD_VARIABLES):
         os.environ["OPENBLAS_NUM_THREADS"] = "1"
 
