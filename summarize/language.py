@@ -96,12 +96,14 @@ _MAX_CHARS = 100_000
 _MIN_HITS = 8
 _MIN_MARGIN = 1.5
 # A sentence or paragraph is settled when its best language has at least this
-# many function words, this share of its words, and the margin over the runner-up. Prose
-# runs at 30-50% function words; tables, menus and product lists far lower.
+# many function words, this share of its words, and the margin over the
+# runner-up. Prose runs at 30-50% function words; tables, menus and product
+# lists far lower, and other languages' chance matches mostly below 25%.
 _PARAGRAPH_HITS = 2
 _PARAGRAPH_SHARE = 0.2
-# A prose-looking paragraph (sentences, this many words) with no function
-# words of any profiled language votes for "some other language".
+# A prose-looking paragraph (sentences, this many words) that no profile
+# settles and where no profiled language reaches the share above votes for
+# "some other language" (Swedish, Polish, Russian ...): py3langid's case.
 _OTHER_MIN_WORDS = 12
 _OTHER_SHARE = _PARAGRAPH_SHARE
 _OTHER = ""
@@ -116,9 +118,10 @@ _LANGID_SAMPLE = 5000
 # Spanish and French ones lack "de", "y", "à", "un". Single letters and these
 # fragments match code, paths and other languages' words, so they go; the
 # commonest function words they lack (and the real one-letter words) come in.
-_NOT_FUNCTION_WORDS = frozenset(
-    "co com edu eg ie inc ltd nd rd qv th viz sub sup que un et ex non via per ecc sig".split()
-)
+_NOT_FUNCTION_WORDS = {
+    "en": frozenset("co com edu eg ie inc ltd nd rd qv th viz sub sup que un et ex via".split()),
+    "it": frozenset("co ecc ex ie inc sig th".split()),
+}
 _EXTRA_FUNCTION_WORDS = {
     "de": "",
     "en": "a i",
@@ -135,7 +138,8 @@ def _profiles() -> dict[str, frozenset[str]]:
     profiles = {}
     for code in _PROFILE_LANGUAGES:
         # Short, very common words discriminate best; long ones add noise.
-        words = {w for w in stop_words(code) if 1 < len(w) <= 6 and w not in _NOT_FUNCTION_WORDS}
+        dropped = _NOT_FUNCTION_WORDS.get(code, frozenset())
+        words = {w for w in stop_words(code) if 1 < len(w) <= 6 and w not in dropped}
         profiles[code] = frozenset(words | set(_EXTRA_FUNCTION_WORDS[code].split()))
     return profiles
 
