@@ -271,3 +271,21 @@ def test_cli_install_from_index(cli, server: Server, copy_packages) -> None:
     done = cli("models", "install", "de", "en")
     assert done.exit_code == 0, done.stderr
     assert ArgosTranslator().translate([SENTENCE], "de", "en") == [SENTENCE]
+
+
+def test_download_bar_is_drawn_on_stderr_not_stdout(
+    server: Server, copy_packages, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # At a terminal the bar is shown; it is talk, so it must not reach stdout.
+    from test_pty import run_at_terminal
+
+    data = copy_packages[("de", "en")].read_bytes()
+    server.bytes_route("/copy.argosmodel", data)
+    publish(server, [entry([f"{server.base}/copy.argosmodel"])])
+    monkeypatch.setenv("ARGOS_PACKAGE_INDEX", f"{server.base}/index.json")
+    run = run_at_terminal(["models", "install", "de", "en"], tmp_path)
+
+    assert run.code == 0, run.terminal
+    assert run.stdout == b""
+    assert b"downloading" in run.terminal
+    assert b"installed de->en" in run.terminal

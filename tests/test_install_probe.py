@@ -213,3 +213,23 @@ def test_reinstall_replaces_a_broken_package_of_the_pair(cli, install_copy) -> N
     install_copy()
     assert not broken.exists()
     assert translate_copy() == SENTENCE
+
+
+@pytest.mark.parametrize("damaged", ["model/model.bin", "sentencepiece.model"])
+def test_a_package_damaged_after_install_is_one_line_not_a_traceback(
+    damaged: str, cli, install_copy, samples
+) -> None:
+    # Our installer proves a package; one damaged later (by hand, by another
+    # tool, by a bad disk) still reads as a package and fails only when loaded.
+    install_copy()
+    (working,) = models.installed_models()
+    target = working.path / damaged
+    target.write_bytes(os.urandom(max(64, target.stat().st_size // 4)))
+
+    run = cli("translate", samples / "002_4217d0613af48abc.txt", "--to", "en", "--no-cache")
+
+    assert run.exit_code == 3
+    assert run.stdout == ""
+    assert run.stderr.count("\n") == 1 and "Traceback" not in run.stderr
+    assert f"the de->en model in {working.path} cannot be loaded" in run.stderr
+    assert "reinstall it: summarize models install de en" in run.stderr

@@ -11,7 +11,7 @@ import typer
 
 from ..errors import UsageError
 from .options import DEFAULT_FORMAT_CHOICE as TEXT
-from .options import CacheOpt, Format
+from .options import CacheOpt, Format, PlainCommand
 from .reporting import Reporter, emit, handle_errors
 
 models_app = typer.Typer(
@@ -34,7 +34,7 @@ def _md(text: str) -> str:
     return _MARKDOWN_SPECIAL.sub(r"\\\1", _printable(text))
 
 
-@models_app.command("list")
+@models_app.command("list", cls=PlainCommand)
 def models_list(
     fmt: Annotated[Format, typer.Option("--format", "-f", help="text, md, json or jsonl.")] = TEXT,
 ) -> None:
@@ -115,7 +115,7 @@ def size_label(size: int) -> str:
     return f"{size} B"
 
 
-@models_app.command("install")
+@models_app.command("install", cls=PlainCommand)
 def models_install(
     what: Annotated[
         list[str],
@@ -184,7 +184,10 @@ def _download_progress() -> Any:
         from rich.progress import Progress
 
         if "bar" not in state:
-            bar = Progress(transient=True)
+            from rich.console import Console
+
+            # The bar belongs on stderr with the other talk; stdout stays data.
+            bar = Progress(console=Console(stderr=True), transient=True)
             bar.start()
             state["bar"] = bar
             state["task"] = bar.add_task("downloading", total=total or None)
@@ -195,7 +198,7 @@ def _download_progress() -> Any:
     return update
 
 
-@models_app.command("remove")
+@models_app.command("remove", cls=PlainCommand)
 def models_remove(
     source: Annotated[str, typer.Argument(help="Source language code.", show_default=False)],
     target: Annotated[str, typer.Argument(help="Target language code.", show_default=False)],
@@ -218,7 +221,7 @@ def _cache(path: Path | None) -> Any:
     return TranslationCache(path or default_cache_path(), warn=Reporter().warn)
 
 
-@cache_app.command("info")
+@cache_app.command("info", cls=PlainCommand)
 def cache_info(cache: CacheOpt = None) -> None:
     """Show the cache's path, entries and size."""
     with handle_errors():
@@ -228,7 +231,7 @@ def cache_info(cache: CacheOpt = None) -> None:
         )
 
 
-@cache_app.command("clear")
+@cache_app.command("clear", cls=PlainCommand)
 def cache_clear(cache: CacheOpt = None) -> None:
     """Delete every cached translation."""
     with handle_errors():

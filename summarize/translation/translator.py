@@ -25,7 +25,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
-from ..errors import UsageError
+from ..errors import ModelError, UsageError
 from .cache import TranslationCache, cache_key
 from .models import InstalledModel, translation_route
 
@@ -206,18 +206,27 @@ class _LoadedModel:
         cores = self.threads = os.cpu_count() or 1
         # One thread per translation and as many translations in parallel as
         # cores: measured best on 2 cores (inter 2, intra 1).
-        self.translator = ctranslate2.Translator(
-            str(model.model_dir),
-            device="cpu",
-            compute_type=compute_type,
-            inter_threads=cores,
-            intra_threads=1,
-        )
         self.tokens: _SentencePieceTokens | _BPETokens
-        if model.tokenizer.name == "bpe.model":
-            self.tokens = _BPETokens(model)
-        else:
-            self.tokens = _SentencePieceTokens(model)
+        try:
+            self.translator = ctranslate2.Translator(
+                str(model.model_dir),
+                device="cpu",
+                compute_type=compute_type,
+                inter_threads=cores,
+                intra_threads=1,
+            )
+            if model.tokenizer.name == "bpe.model":
+                self.tokens = _BPETokens(model)
+            else:
+                self.tokens = _SentencePieceTokens(model)
+        except (RuntimeError, OSError, ValueError) as err:
+            # A package put in the folder by hand or by another tool is not
+            # proven by our installer; a corrupt one is a model error, not a crash.
+            first = str(err).strip().splitlines()[0] if str(err).strip() else type(err).__name__
+            raise ModelError(
+                f"the {model.pair} model in {model.path} cannot be loaded ({first}); "
+                f"reinstall it: summarize models install {model.source} {model.target}"
+            ) from None
         self.length_penalty = _length_penalty(model)
 
     def _submit(self, sources: list[list[str]], options: DecodeOptions, retry: bool = False):
