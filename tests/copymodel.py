@@ -49,7 +49,7 @@ import shutil
 import sys
 import tempfile
 import zipfile
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 import numpy as np
@@ -306,19 +306,9 @@ def cache_key() -> str:
 
 
 def build_artifacts(build_dir: Path = BUILD_DIR) -> Path:
-    """Return a folder holding ``sentencepiece.model`` and ``model/``, building it if needed.
+    """Return a folder holding ``sentencepiece.model`` and ``model/``, building it if needed."""
 
-    Built in a temporary sibling folder and renamed into place, so concurrent
-    test processes never see a half-written cache entry.
-    """
-    key = cache_key()
-    final = build_dir / f"copy-{key}"
-    if (final / "model" / "model.bin").is_file():
-        return final
-    build_dir.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix=".tmp-copy-", dir=build_dir))
-    os.chmod(tmp, 0o755)  # mkdtemp makes it private; the cache is not secret
-    try:
+    def build(tmp: Path) -> None:
         import sentencepiece as spm
 
         sp_bytes = train_tokenizer(sample_sentences())
@@ -326,6 +316,25 @@ def build_artifacts(build_dir: Path = BUILD_DIR) -> Path:
         sp = spm.SentencePieceProcessor(model_proto=sp_bytes)
         pieces = [sp.id_to_piece(i) for i in range(sp.get_piece_size())]
         build_ctranslate2_model(pieces, tmp / "model")
+
+    return cached_build(build_dir, "copy", cache_key(), build)
+
+
+def cached_build(build_dir: Path, stem: str, key: str, build: Callable[[Path], None]) -> Path:
+    """``build_dir/STEM-KEY``, made by ``build(folder)`` unless it is there already.
+
+    Built in a temporary sibling folder and renamed into place, so concurrent
+    test processes never see a half-written cache entry; entries of older
+    recipes are dropped so the folder does not grow.
+    """
+    final = build_dir / f"{stem}-{key}"
+    if (final / "model" / "model.bin").is_file():
+        return final
+    build_dir.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix=f".tmp-{stem}-", dir=build_dir))
+    os.chmod(tmp, 0o755)  # mkdtemp makes it private; the cache is not secret
+    try:
+        build(tmp)
         try:
             os.rename(tmp, final)
         except OSError:
@@ -334,8 +343,7 @@ def build_artifacts(build_dir: Path = BUILD_DIR) -> Path:
             # Another process finished first; its result is identical.
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
-    # Drop entries of older recipes/samples so the folder does not grow.
-    for old in build_dir.glob("copy-*"):
+    for old in build_dir.glob(f"{stem}-*"):
         if old != final:
             shutil.rmtree(old, ignore_errors=True)
     return final

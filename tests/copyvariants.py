@@ -25,13 +25,12 @@ from __future__ import annotations
 import hashlib
 import io
 import json
-import os
 import shutil
-import tempfile
 import zipfile
 from collections import Counter
 from pathlib import Path
 
+import copymodel
 from copymodel import (
     _ZIP_DATE,
     BUILD_DIR,
@@ -175,25 +174,9 @@ def _pieces(model: Path) -> list[str]:
 
 def variant_artifacts(name: str, build_dir: Path = BUILD_DIR) -> Path:
     """The folder with the variant's tokenizer and ``model/``, built once and cached."""
-    final = build_dir / f"variant-{name}-{_key()}"
-    if (final / "model" / "model.bin").is_file():
-        return final
-    build_dir.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix=f".tmp-variant-{name}-", dir=build_dir))
-    os.chmod(tmp, 0o755)
-    try:
-        _build(name, tmp)
-        try:
-            os.rename(tmp, final)
-        except OSError:
-            if not (final / "model" / "model.bin").is_file():
-                raise
-    finally:
-        shutil.rmtree(tmp, ignore_errors=True)
-    for old in build_dir.glob(f"variant-{name}-*"):
-        if old != final:
-            shutil.rmtree(old, ignore_errors=True)
-    return final
+    return copymodel.cached_build(
+        build_dir, f"variant-{name}", _key(), lambda tmp: _build(name, tmp)
+    )
 
 
 def build_variant_package(name: str, dest_dir: Path, from_code="de", to_code="en") -> Path:
