@@ -95,6 +95,9 @@ _MAX_CHARS = 100_000
 # The whole-document rule (when no single paragraph settles it).
 _MIN_HITS = 8
 _MIN_MARGIN = 1.5
+# Paragraph votes another language needs, as a multiple of the default
+# language's votes, to take a document from the default language.
+_CLEAR_MAJORITY = 2
 # A sentence or paragraph is settled when its best language has at least this
 # many function words, this share of its words, and the margin over the
 # runner-up. Prose runs at 30-50% function words; tables, menus and product
@@ -198,6 +201,12 @@ def detect_document_language(
             votes,
             key=lambda c: (-votes[c], -hits_by_language[c], c != default, c),
         )
+        if best != default and votes[best] <= _CLEAR_MAJORITY * votes.get(default, 0):
+            # Pages keep furniture in the site's language (credits, "Our
+            # standards", a login line) around short articles; a document
+            # leaves the default language only on clear evidence, since a
+            # wrong switch means a missing-model error or untranslated text.
+            return default
         if best != _OTHER:
             return best
         return _langid(_sample(other_text)) or default

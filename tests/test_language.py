@@ -208,6 +208,21 @@ def test_a_long_quote_is_one_vote():
     assert detect_language("\n\n".join(quote)) == "en"
 
 
+def test_furniture_in_another_language_does_not_take_a_short_article_away():
+    # An English site around a German article whose body is gone: a German
+    # headline and the site's English credit and standards lines. Two English
+    # votes against one German is no clear evidence; three against one is.
+    headline = "Die Stadt hat sich nach langer Debatte für den neuen Radweg entschieden"
+    credit = "Reporting by Jane Roe; Additional reporting by John Doe in Vienna; Editing by Max Mustermann"
+    standards = "Our Standards: The Example Trust Principles."
+    more = "Read the rest of the story on our app and sign up for the newsletter."
+    stub = "\n\n".join([headline, credit, standards])
+    assert detect_language(stub) == "de"
+    assert _prepared_language(stub) == "de"
+    assert detect_language("\n\n".join([headline, credit, standards, more])) == "en"
+    assert detect_language("\n\n".join([credit, standards])) == "en"
+
+
 def test_only_code_or_nothing_keeps_the_default():
     code = "int main(void) {\n    return the_answer(a, b);\n}\n"
     assert detect_language(code) == "de"
