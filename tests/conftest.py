@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import shutil
+import subprocess
+import sys
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -13,6 +16,23 @@ from summarize.errors import MissingModelError
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples"
 SAMPLE_FILES = sorted(SAMPLES.glob("*.txt"))
+
+
+# The CLI as users start it: a separate process, this checkout's package.
+SUMMARIZE = [sys.executable, "-m", "summarize"]
+
+
+def run(args, timeout=600, **kwargs):
+    """``summarize ARGS`` in a subprocess; ``env`` adds to this process's environment."""
+    env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1", **(kwargs.pop("env", None) or {})}
+    return subprocess.run(
+        [*SUMMARIZE, *map(str, args)],
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        env=env,
+        **kwargs,
+    )
 
 
 @pytest.fixture(autouse=True)

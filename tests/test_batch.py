@@ -11,21 +11,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import ROOT, SAMPLES
-
-SUMMARIZE = [sys.executable, "-m", "summarize"]
-
-
-def run(args, cwd=None, input=None, env=None):
-    full_env = {**os.environ, **(env or {})}
-    return subprocess.run(
-        [*SUMMARIZE, *map(str, args)],
-        cwd=cwd,
-        input=input,
-        capture_output=True,
-        text=True,
-        env=full_env,
-    )
+from conftest import ROOT, SAMPLES, SUMMARIZE, run
 
 
 def test_out_dir_mirrors_the_input_tree(cli, samples, tmp_path):

@@ -21,28 +21,15 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, SAMPLES
+from conftest import ROOT, SAMPLES, SUMMARIZE, run
 
 from summarize.results import GENERATED_MARKER
 
-SUMMARIZE = [sys.executable, "-m", "summarize"]
 ARTICLE = (SAMPLES / "002_4217d0613af48abc.txt").read_text(encoding="utf-8")
 JAPANESE = (
     "これは日本語の記事です。ロシアと北朝鮮は条約に署名しました。両国は相互援助を約束しました。\n"
 )
 GOOD = "a good digest, written by an earlier run\n"
-
-
-def run(args, timeout=120, **kwargs):
-    env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1", **kwargs.pop("env", {})}
-    return subprocess.run(
-        [*SUMMARIZE, *map(str, args)],
-        capture_output=True,
-        text=True,
-        timeout=timeout,
-        env=env,
-        **kwargs,
-    )
 
 
 def one_error_line(stderr: str) -> str:

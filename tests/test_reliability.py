@@ -9,18 +9,16 @@ import signal
 import socket
 import sqlite3
 import subprocess
-import sys
 import time
 
 import pytest
-from conftest import SAMPLES
+from conftest import SAMPLES, SUMMARIZE
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from summarize import prepare
 from summarize.sources import Document
 
-SUMMARIZE = [sys.executable, "-m", "summarize"]
 ARTICLE = (SAMPLES / "002_4217d0613af48abc.txt").read_text(encoding="utf-8")
 
 
